@@ -1,0 +1,1 @@
+"""Everthread: cross-channel clienteling."""

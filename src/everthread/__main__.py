@@ -1,0 +1,3 @@
+from everthread.cli import main
+
+main()

@@ -1,0 +1,56 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from everthread.core.models import ApiToken, AuditEvent, Organisation, Staff, Store, Team
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "industry", "time_zone", "phone_region")
+
+
+@admin.register(Store)
+class StoreAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "city", "time_zone")
+    search_fields = ("name", "code", "city")
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "store")
+    list_filter = ("kind",)
+    search_fields = ("name",)
+
+
+@admin.register(Staff)
+class StaffAdmin(UserAdmin):
+    list_display = ("username", "first_name", "last_name", "role", "home_store", "is_active")
+    list_filter = ("role", "home_store", "is_active")
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("Everthread", {"fields": ("role", "job_title", "home_store", "teams")}),
+    )
+    filter_horizontal = ("teams", "groups", "user_permissions")
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("prefix", "staff", "name", "created_at", "last_used_at", "revoked_at")
+    readonly_fields = ("prefix", "digest", "created_at", "last_used_at")
+    search_fields = ("prefix", "staff__username", "name")
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ("at", "actor", "action", "subject_type", "subject_id", "customer_id")
+    list_filter = ("action",)
+    search_fields = ("subject_id", "actor__username")
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

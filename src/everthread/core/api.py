@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from everthread.core.selectors import organisation_get, staff_list, store_list
+
+router = Router(tags=["organisation"])
+
+
+class StoreOut(Schema):
+    id: int
+    code: str
+    name: str
+    address: str
+    time_zone: str
+
+
+class StaffOut(Schema):
+    id: int
+    username: str
+    name: str
+    role: str
+    home_store_id: int | None
+
+    @staticmethod
+    def resolve_name(staff: object) -> str:
+        return str(staff)
+
+
+class OrganisationOut(Schema):
+    name: str
+    industry: str
+    time_zone: str
+    phone_region: str
+    language: str
+
+
+@router.get("/me", response=StaffOut, summary="Who the request is authenticated as")
+def me(request: HttpRequest) -> object:
+    return request.auth  # type: ignore[attr-defined]
+
+
+@router.get("/organisation", response=OrganisationOut)
+def organisation(request: HttpRequest) -> object:
+    return organisation_get()
+
+
+@router.get("/stores", response=list[StoreOut])
+def stores(request: HttpRequest) -> object:
+    return store_list()
+
+
+@router.get("/staff", response=list[StaffOut], summary="Active staff, e.g. to choose an advisor")
+def staff(request: HttpRequest) -> object:
+    return staff_list()

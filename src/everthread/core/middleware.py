@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+
+from everthread.core.errors import DomainError
+from everthread.core.models import Organisation
+
+
+class OrganisationTimeZoneMiddleware:
+    """Show times in the organisation's own time zone; store them in UTC."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        organisation = Organisation.objects.filter(pk=1).first()
+        request.organisation = SimpleLazyObject(lambda: organisation)  # type: ignore[attr-defined]
+        if organisation is not None:
+            timezone.activate(ZoneInfo(organisation.time_zone))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+
+class DomainErrorMiddleware:
+    """Render a domain error as an HTMX partial or an error page, with its own status."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, DomainError):
+            return None
+        template = "core/_error.html" if getattr(request, "htmx", False) else "core/error.html"
+        return render(request, template, {"error": exception}, status=exception.http_status)

@@ -1,0 +1,245 @@
+"""The organisation, its stores, teams and staff with their roles, API tokens, the audit log."""
+
+from __future__ import annotations
+
+import functools
+from typing import ClassVar
+from zoneinfo import available_timezones
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+
+@functools.cache
+def time_zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in time_zone_names():
+        raise ValidationError(f"{value!r} is not a time zone name such as Europe/London.")
+
+
+class Channel(models.TextChoices):
+    """Every channel a customer can reach the brand through. A channel is data, not a code path."""
+
+    IN_STORE = "in_store", "In store"
+    PHONE = "phone", "Phone"
+    EMAIL = "email", "Email"
+    CHAT = "chat", "Live chat"
+    SMS = "sms", "SMS"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    INSTAGRAM = "instagram", "Instagram"
+    X = "x", "X"
+    MESSENGER = "messenger", "Facebook Messenger"
+    WEB_FORM = "web_form", "Web form"
+    APP = "app", "App"
+    VIDEO = "video", "Video appointment"
+    CLICK_AND_COLLECT = "click_and_collect", "Click and collect"
+
+
+class Industry(models.TextChoices):
+    RETAIL = "retail", "Retail"
+    FITNESS = "fitness", "Fitness"
+    HOSPITALITY = "hospitality", "Hospitality"
+
+
+class Organisation(models.Model):
+    """The one organisation this deployment serves (a single row, id 1)."""
+
+    name = models.CharField(max_length=120)
+    industry = models.CharField(max_length=20, choices=Industry.choices, default=Industry.RETAIL)
+    time_zone = models.CharField(
+        max_length=64, default="Europe/London", validators=[validate_time_zone]
+    )
+    phone_region = models.CharField(
+        max_length=2,
+        default="GB",
+        help_text="Region for phone numbers typed without +country code.",
+    )
+    language = models.CharField(max_length=16, default="en-GB")
+    voice_guidelines = models.TextField(
+        blank=True, help_text="How the brand sounds, in a few lines."
+    )
+    emoji_limit_messaging = models.PositiveSmallIntegerField(
+        default=1, help_text="Most emoji in one social or WhatsApp message."
+    )
+    emoji_in_email = models.BooleanField(default=False)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.CheckConstraint(condition=Q(id=1), name="organisation_single_row")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Store(models.Model):
+    """A place customers visit: a shop, a club, a hotel."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120)
+    address_line1 = models.CharField(max_length=200, blank=True)
+    address_line2 = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(max_length=16, blank=True)
+    country = models.CharField(max_length=2, default="GB")
+    time_zone = models.CharField(
+        max_length=64, default="Europe/London", validators=[validate_time_zone]
+    )
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def address(self) -> str:
+        parts = [self.address_line1, self.address_line2, self.city, self.postcode]
+        return ", ".join(part for part in parts if part)
+
+
+class Team(models.Model):
+    class Kind(models.TextChoices):
+        STORE = "store", "Store team"
+        CONTACT_CENTRE = "contact_centre", "Contact centre"
+        FRONT_DESK = "front_desk", "Front desk"
+        SALES = "sales", "Sales"
+        HEAD_OFFICE = "head_office", "Head office"
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    store = models.ForeignKey(
+        Store, null=True, blank=True, on_delete=models.PROTECT, related_name="teams"
+    )
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    ASSOCIATE = "associate", "Associate"
+    AGENT = "agent", "Contact-centre agent"
+    MANAGER = "manager", "Manager"
+    COACH = "coach", "Coach (L&D)"
+    PRIVACY_OFFICER = "privacy_officer", "Privacy officer"
+    ADMIN = "admin", "Administrator"
+
+
+class Capability(models.TextChoices):
+    VIEW_CUSTOMERS = "view_customers", "View customer profiles"
+    EDIT_CUSTOMERS = "edit_customers", "Create and edit customers"
+    BACK_OFFICE = "back_office", "Use the back office"
+
+
+_FRONTLINE = frozenset({Capability.VIEW_CUSTOMERS, Capability.EDIT_CUSTOMERS})
+ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
+    Role.ASSOCIATE: _FRONTLINE,
+    Role.AGENT: _FRONTLINE,
+    Role.MANAGER: _FRONTLINE,
+    # Coaches work on practice data and aggregates, not on real customers' profiles.
+    Role.COACH: frozenset(),
+    Role.PRIVACY_OFFICER: frozenset({Capability.VIEW_CUSTOMERS}),
+    Role.ADMIN: _FRONTLINE | {Capability.BACK_OFFICE},
+}
+
+
+class Staff(AbstractUser):
+    """A member of staff who signs in to Everthread."""
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.ASSOCIATE)
+    job_title = models.CharField(max_length=120, blank=True)
+    home_store = models.ForeignKey(
+        Store, null=True, blank=True, on_delete=models.SET_NULL, related_name="staff"
+    )
+    teams = models.ManyToManyField(Team, blank=True, related_name="members")
+
+    class Meta:
+        verbose_name = "staff member"
+        verbose_name_plural = "staff"
+        ordering = ("first_name", "last_name")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def can(self, capability: str) -> bool:
+        return self.is_active and capability in ROLE_CAPABILITIES.get(self.role, frozenset())
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API. Only its SHA-256 digest is stored; the prefix identifies it."""
+
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=120, blank=True)
+    prefix = models.CharField(max_length=16, unique=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.staff})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class AuditEvent(models.Model):
+    """Who viewed, changed or exported what. Rows are only ever added."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(max_length=64)
+    subject_type = models.CharField(max_length=64)
+    subject_id = models.CharField(max_length=64)
+    # A plain id, not a key: the trail must outlive the customer's erasure.
+    customer_id = models.BigIntegerField(null=True, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ("-at", "-id")
+        indexes: ClassVar = [
+            models.Index(fields=["customer_id", "at"], name="audit_customer_at"),
+            models.Index(fields=["actor", "at"], name="audit_actor_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.subject_id}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+
+class IdempotencyRecord(models.Model):
+    """The first answer to an API write sent with an Idempotency-Key; a retry gets it again."""
+
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    request_digest = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField(null=True)
+    response = models.JSONField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["staff", "key"], name="idempotency_key_per_staff"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff_id}:{self.key}"

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from everthread.core.errors import NotFound
+from everthread.core.models import Organisation, Staff, Store
+
+
+def organisation_get() -> Organisation:
+    organisation = Organisation.objects.filter(pk=1).first()
+    if organisation is None:
+        raise NotFound(
+            "No organisation is set up yet; run `everthread demo` or create one in the admin."
+        )
+    return organisation
+
+
+def store_list() -> QuerySet[Store]:
+    return Store.objects.order_by("name")
+
+
+def staff_list(*, active_only: bool = True) -> QuerySet[Staff]:
+    staff = Staff.objects.select_related("home_store").order_by("first_name", "last_name")
+    return staff.filter(is_active=True) if active_only else staff

@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from everthread.core.selectors import organisation_get
+from everthread.core.services import idempotent_write
+from everthread.customers.contact_points import ContactKind
+from everthread.customers.models import Customer
+from everthread.customers.preferences import Preferences
+from everthread.customers.selectors import customer_detail, customer_search
+from everthread.customers.services import (
+    contact_point_add,
+    contact_point_remove,
+    customer_create,
+    customer_open,
+    customer_update,
+)
+
+router = Router(tags=["customers"])
+
+
+class ContactPointIn(Schema):
+    kind: ContactKind
+    value: str = Field(description="As typed: any phone format, email, @handle, id.")
+    label: str = ""
+
+
+class ContactPointOut(Schema):
+    id: int
+    kind: ContactKind
+    value: str = Field(description="Normalised: E.164 phone, lower-case email, handle without @.")
+    display: str
+    label: str
+
+
+class Ref(Schema):
+    id: int
+    name: str
+
+
+class CustomerSummary(Schema):
+    id: int
+    given_name: str
+    family_name: str
+    preferred_name: str
+    home_store: Ref | None
+    contact_points: list[ContactPointOut]
+
+    @staticmethod
+    def resolve_home_store(customer: Customer) -> dict[str, Any] | None:
+        store = customer.home_store
+        return {"id": store.pk, "name": store.name} if store else None
+
+    @staticmethod
+    def resolve_contact_points(customer: Customer) -> list[Any]:
+        return list(customer.contact_points.all())
+
+
+class CustomerOut(CustomerSummary):
+    language: str
+    time_zone: str
+    date_of_birth: datetime.date | None
+    postcode: str
+    advisor: Ref | None
+    preferences: Preferences
+    tags: list[str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_advisor(customer: Customer) -> dict[str, Any] | None:
+        advisor = customer.advisor
+        return {"id": advisor.pk, "name": str(advisor)} if advisor else None
+
+
+class CustomerPage(Schema):
+    items: list[CustomerSummary]
+    next_cursor: str | None = Field(
+        description="Pass as ?cursor= for the next page; null on the last."
+    )
+
+
+class CustomerPatch(Schema):
+    given_name: str | None = None
+    family_name: str | None = None
+    preferred_name: str | None = None
+    language: str | None = Field(default=None, description="BCP 47, e.g. en-GB.")
+    time_zone: str | None = Field(
+        default=None, description="IANA name; empty for the organisation's."
+    )
+    date_of_birth: datetime.date | None = None
+    postcode: str | None = None
+    home_store_id: int | None = None
+    advisor_id: int | None = None
+    preferences: Preferences | None = None
+    tags: list[str] | None = None
+
+    def profile(self) -> dict[str, Any]:
+        fields = self.model_dump(exclude_unset=True)
+        for key in ("home_store", "advisor"):
+            if f"{key}_id" in fields:
+                fields[key] = fields.pop(f"{key}_id")
+        if "preferences" in fields:
+            fields["preferences"] = self.preferences or {}
+        return fields
+
+
+class CustomerIn(CustomerPatch):
+    given_name: str  # type: ignore[assignment]
+    contact_points: list[ContactPointIn] = []
+
+    def profile(self) -> dict[str, Any]:
+        fields = super().profile()
+        fields.pop("contact_points", None)
+        return fields
+
+
+class SearchParams(Schema):
+    q: str = Field(default="", description="A name, or a contact point in any format.")
+    cursor: str | None = None
+    limit: int = Field(default=25, ge=1, le=100)
+
+
+@router.get("", response=CustomerPage, summary="List and search customers")
+def customers_list(request: HttpRequest, params: Query[SearchParams]) -> object:
+    return customer_search(
+        query=params.q,
+        region=organisation_get().phone_region,
+        after=params.cursor,
+        limit=params.limit,
+    )
+
+
+@router.post("", response={201: CustomerOut}, summary="Create a customer")
+def customers_create(request: HttpRequest, payload: CustomerIn) -> object:
+    def write() -> tuple[int, Any]:
+        customer = customer_create(
+            actor=request.auth,  # type: ignore[attr-defined]
+            profile=payload.profile(),
+            contact_points=[(point.kind, point.value) for point in payload.contact_points],
+        )
+        return 201, _out(request, customer.pk)
+
+    return idempotent_write(
+        staff=request.auth,  # type: ignore[attr-defined]
+        key=request.headers.get("Idempotency-Key"),
+        request_body=request.body,
+        write=write,
+    )
+
+
+@router.get("/{customer_id}", response=CustomerOut, summary="Read a customer")
+def customers_read(request: HttpRequest, customer_id: int) -> object:
+    return customer_open(viewer=request.auth, customer_id=customer_id)  # type: ignore[attr-defined]
+
+
+@router.patch("/{customer_id}", response=CustomerOut, summary="Change some profile fields")
+def customers_update(request: HttpRequest, customer_id: int, payload: CustomerPatch) -> object:
+    customer_update(actor=request.auth, customer_id=customer_id, profile=payload.profile())  # type: ignore[attr-defined]
+    return _out(request, customer_id)
+
+
+@router.post(
+    "/{customer_id}/contact-points", response={201: ContactPointOut}, summary="Add a contact point"
+)
+def contact_points_add(request: HttpRequest, customer_id: int, payload: ContactPointIn) -> object:
+    point = contact_point_add(
+        actor=request.auth,  # type: ignore[attr-defined]
+        customer_id=customer_id,
+        kind=payload.kind,
+        value=payload.value,
+        label=payload.label,
+    )
+    return 201, point
+
+
+@router.delete(
+    "/{customer_id}/contact-points/{contact_point_id}",
+    response={204: None},
+    summary="Remove a contact point",
+)
+def contact_points_remove(request: HttpRequest, customer_id: int, contact_point_id: int) -> object:
+    contact_point_remove(
+        actor=request.auth,
+        customer_id=customer_id,
+        contact_point_id=contact_point_id,  # type: ignore[attr-defined]
+    )
+    return 204, None
+
+
+def _out(request: HttpRequest, customer_id: int) -> dict[str, Any]:
+    # The write itself is in the audit log; reading back what was written is not another view.
+    return CustomerOut.from_orm(customer_detail(customer_id=customer_id)).model_dump(mode="json")

@@ -1,0 +1,93 @@
+"""Customer profiles and the contact points that recognise them."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import ClassVar
+
+from django.db import models
+
+from everthread.core.models import Staff, Store, validate_time_zone
+from everthread.customers.contact_points import ContactKind, contact_point_display
+
+
+def name_key(text: str) -> str:
+    """Case- and accent-free form of a name, for search and ordering."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+class Customer(models.Model):
+    given_name = models.CharField(max_length=100)
+    family_name = models.CharField(max_length=100, blank=True)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    language = models.CharField(max_length=16, blank=True, help_text="BCP 47 tag, e.g. en-GB.")
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text="Blank means the organisation's time zone.",
+    )
+    date_of_birth = models.DateField(null=True, blank=True)
+    postcode = models.CharField(max_length=16, blank=True)
+    home_store = models.ForeignKey(
+        Store, null=True, blank=True, on_delete=models.SET_NULL, related_name="customers"
+    )
+    advisor = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.SET_NULL, related_name="clients"
+    )
+    preferences = models.JSONField(default=dict, blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    # Derived from the names on every save: what search and ordering read.
+    sort_key = models.CharField(max_length=210, editable=False, default="")
+    search_text = models.CharField(max_length=310, editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["sort_key", "id"], name="customer_sort")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.sort_key = name_key(f"{self.family_name} {self.given_name}")
+        self.search_text = name_key(f"{self.given_name} {self.preferred_name} {self.family_name}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "sort_key", "search_text", "updated_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def greeting_name(self) -> str:
+        return self.preferred_name or self.given_name
+
+
+class ContactPoint(models.Model):
+    """One way to reach or recognise a customer, stored in its normalised form."""
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="contact_points")
+    kind = models.CharField(max_length=16, choices=ContactKind.choices)
+    value = models.CharField(max_length=320, help_text="Normalised: E.164 phone, lower-case email.")
+    label = models.CharField(max_length=40, blank=True, help_text="e.g. work, personal.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("kind", "id")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["kind", "value"], name="contact_point_one_owner"),
+        ]
+        indexes: ClassVar = [
+            models.Index(fields=["customer", "kind"], name="contact_point_customer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.display}"
+
+    @property
+    def display(self) -> str:
+        return contact_point_display(self.kind, self.value)

@@ -1,0 +1,267 @@
+"""Every write to customers and their contact points."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pydantic
+from django.db import IntegrityError, transaction
+
+from everthread.core.models import Capability, Staff, Store, time_zone_names
+from everthread.core.selectors import organisation_get
+from everthread.core.services import audit_record, capability_require
+from everthread.customers.contact_points import ContactKind, contact_point_normalise
+from everthread.customers.errors import ContactPointTaken, CustomerNotFound, InvalidProfile
+from everthread.customers.models import ContactPoint, Customer
+from everthread.customers.preferences import Preferences
+from everthread.customers.selectors import customer_detail
+
+PROFILE_FIELDS = (
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "language",
+    "time_zone",
+    "date_of_birth",
+    "postcode",
+    "home_store",
+    "advisor",
+    "preferences",
+    "tags",
+)
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+MAX_TAGS = 20
+
+
+@transaction.atomic
+def customer_create(
+    *, actor: Staff, profile: Mapping[str, Any], contact_points: Iterable[tuple[str, str]] = ()
+) -> Customer:
+    """A new customer with their first contact points; nothing is kept if any part is refused."""
+    capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
+    customer = Customer()
+    _profile_apply(customer, {"given_name": "", **profile})
+    customer.save()
+    for kind, value in contact_points:
+        _contact_point_attach(actor=actor, customer=customer, kind=kind, value=value)
+    audit_record(actor=actor, action="customer.created", subject=customer, customer_id=customer.pk)
+    return customer
+
+
+@transaction.atomic
+def customer_update(*, actor: Staff, customer_id: int, profile: Mapping[str, Any]) -> Customer:
+    """Change some profile fields; fields not named keep their value."""
+    capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
+    customer = Customer.objects.select_for_update().filter(pk=customer_id).first()
+    if customer is None:
+        raise CustomerNotFound(f"There is no customer with id {customer_id}.")
+    changed = _profile_apply(customer, profile)
+    if changed:
+        customer.save(update_fields=changed)
+        audit_record(
+            actor=actor,
+            action="customer.updated",
+            subject=customer,
+            customer_id=customer.pk,
+            detail={"fields": sorted(changed)},
+        )
+    return customer
+
+
+def customer_open(*, viewer: Staff, customer_id: int) -> Customer:
+    """The customer's profile for ``viewer``, recorded in the audit log as a view."""
+    capability_require(staff=viewer, capability=Capability.VIEW_CUSTOMERS)
+    customer = customer_detail(customer_id=customer_id)
+    audit_record(actor=viewer, action="customer.viewed", subject=customer, customer_id=customer.pk)
+    return customer
+
+
+@transaction.atomic
+def contact_point_add(
+    *, actor: Staff, customer_id: int, kind: str, value: str, label: str = ""
+) -> ContactPoint:
+    """Attach a contact point; adding one the customer already has returns it unchanged."""
+    capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
+    customer = Customer.objects.filter(pk=customer_id).first()
+    if customer is None:
+        raise CustomerNotFound(f"There is no customer with id {customer_id}.")
+    return _contact_point_attach(
+        actor=actor, customer=customer, kind=kind, value=value, label=label
+    )
+
+
+@transaction.atomic
+def contact_point_remove(*, actor: Staff, customer_id: int, contact_point_id: int) -> None:
+    capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
+    point = ContactPoint.objects.filter(pk=contact_point_id, customer_id=customer_id).first()
+    if point is None:
+        raise CustomerNotFound(f"Customer {customer_id} has no contact point {contact_point_id}.")
+    audit_record(
+        actor=actor,
+        action="contact_point.removed",
+        subject=point,
+        customer_id=customer_id,
+        detail={"kind": point.kind},
+    )
+    point.delete()
+
+
+def _contact_point_attach(
+    *, actor: Staff, customer: Customer, kind: str, value: str, label: str = ""
+) -> ContactPoint:
+    normalised = contact_point_normalise(kind, value, region=organisation_get().phone_region)
+    existing = (
+        ContactPoint.objects.select_related("customer").filter(kind=kind, value=normalised).first()
+    )
+    if existing is None:
+        try:
+            # A savepoint, so a concurrent insert of the same point leaves the outer work intact.
+            with transaction.atomic():
+                existing = ContactPoint.objects.create(
+                    customer=customer, kind=kind, value=normalised, label=label.strip()
+                )
+        except IntegrityError:
+            existing = ContactPoint.objects.select_related("customer").get(
+                kind=kind, value=normalised
+            )
+        else:
+            audit_record(
+                actor=actor,
+                action="contact_point.added",
+                subject=existing,
+                customer_id=customer.pk,
+                detail={"kind": kind},
+            )
+            return existing
+    if existing.customer_id != customer.pk:
+        raise _taken(actor=actor, point=existing)
+    return existing
+
+
+def _taken(*, actor: Staff, point: ContactPoint) -> ContactPointTaken:
+    what = f"{ContactKind(point.kind).label} {point.display}"
+    if actor.can(Capability.VIEW_CUSTOMERS):
+        return ContactPointTaken(
+            f"{what} already belongs to {point.customer.full_name}.",
+            field=point.kind,
+            customer_id=point.customer_id,
+        )
+    return ContactPointTaken(f"{what} already belongs to another customer.", field=point.kind)
+
+
+def _profile_apply(customer: Customer, profile: Mapping[str, Any]) -> list[str]:
+    """Check and set profile fields on ``customer``; the names of those that changed."""
+    changed = []
+    for name, raw in profile.items():
+        if name not in PROFILE_FIELDS:
+            raise InvalidProfile(f"{name!r} is not a profile field.", field=name)
+        value = _PROFILE_RULES.get(name, _text)(name, raw)
+        if getattr(customer, name) != value:
+            setattr(customer, name, value)
+            changed.append(name)
+    return changed
+
+
+def _text(name: str, raw: Any) -> str:
+    value = str(raw or "").strip()
+    if len(value) > Customer._meta.get_field(name).max_length:
+        raise InvalidProfile(f"{name.replace('_', ' ').capitalize()} is too long.", field=name)
+    return value
+
+
+def _given_name(name: str, raw: Any) -> str:
+    value = _text(name, raw)
+    if not value:
+        raise InvalidProfile("Enter the customer's given name.", field=name)
+    return value
+
+
+def _language(name: str, raw: Any) -> str:
+    value = _text(name, raw)
+    if value and not _LANGUAGE.match(value):
+        raise InvalidProfile(f"{value!r} is not a language tag such as en-GB or fr.", field=name)
+    return value
+
+
+def _time_zone(name: str, raw: Any) -> str:
+    value = _text(name, raw)
+    if value and value not in time_zone_names():
+        raise InvalidProfile(
+            f"{value!r} is not a time zone name such as Europe/London.", field=name
+        )
+    return value
+
+
+def _date_of_birth(name: str, raw: Any) -> datetime.date | None:
+    if raw in (None, ""):
+        return None
+    try:
+        value = raw if isinstance(raw, datetime.date) else datetime.date.fromisoformat(str(raw))
+    except ValueError:
+        raise InvalidProfile(f"{raw!r} is not a date (use YYYY-MM-DD).", field=name) from None
+    if not datetime.date(1900, 1, 1) <= value <= datetime.date.today():
+        raise InvalidProfile("Date of birth must be between 1900 and today.", field=name)
+    return value
+
+
+def _home_store(name: str, raw: Any) -> Store | None:
+    if raw in (None, ""):
+        return None
+    store = raw if isinstance(raw, Store) else Store.objects.filter(pk=_id(name, raw)).first()
+    if store is None:
+        raise InvalidProfile(f"There is no store with id {raw}.", field=name)
+    return store
+
+
+def _advisor(name: str, raw: Any) -> Staff | None:
+    if raw in (None, ""):
+        return None
+    advisor = raw if isinstance(raw, Staff) else Staff.objects.filter(pk=_id(name, raw)).first()
+    if advisor is None or not advisor.is_active:
+        raise InvalidProfile(f"There is no active staff member with id {raw}.", field=name)
+    return advisor
+
+
+def _id(name: str, raw: Any) -> int:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        raise InvalidProfile(f"{raw!r} is not an id.", field=name) from None
+
+
+def _preferences(name: str, raw: Any) -> dict:
+    try:
+        preferences = raw if isinstance(raw, Preferences) else Preferences.model_validate(raw or {})
+    except pydantic.ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise InvalidProfile(
+            f"Preference {where}: {first['msg']}.", field=f"preferences.{where}"
+        ) from None
+    return preferences.stored()
+
+
+def _tags(name: str, raw: Any) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str) or not all(isinstance(tag, str) for tag in raw):
+        raise InvalidProfile("Tags must be a list of words.", field=name)
+    tags = list(dict.fromkeys(tag.strip().lower() for tag in raw if tag.strip()))
+    if len(tags) > MAX_TAGS or any(len(tag) > 40 for tag in tags):
+        raise InvalidProfile(f"Use at most {MAX_TAGS} tags of up to 40 characters.", field=name)
+    return tags
+
+
+_PROFILE_RULES = {
+    "given_name": _given_name,
+    "language": _language,
+    "time_zone": _time_zone,
+    "date_of_birth": _date_of_birth,
+    "home_store": _home_store,
+    "advisor": _advisor,
+    "preferences": _preferences,
+    "tags": _tags,
+}

@@ -1,0 +1,190 @@
+"""Customer pages. Each section of the customer page edits in place with HTMX and
+falls back to a plain page when scripts are off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from everthread.core.errors import DomainError
+from everthread.core.models import Capability
+from everthread.core.services import capability_require
+from everthread.customers.contact_points import ContactKind, contact_point_guesses
+from everthread.customers.forms import (
+    ContactPointForm,
+    CustomerCreateForm,
+    PreferencesForm,
+    ProfileForm,
+)
+from everthread.customers.models import Customer
+from everthread.customers.preferences import Preferences
+from everthread.customers.selectors import customer_detail, customer_search
+from everthread.customers.services import (
+    contact_point_add,
+    contact_point_remove,
+    customer_create,
+    customer_open,
+    customer_update,
+)
+
+
+@login_required
+def customer_list(request: HttpRequest) -> HttpResponse:
+    capability_require(staff=request.user, capability=Capability.VIEW_CUSTOMERS)
+    query = request.GET.get("q", "").strip()
+    page = customer_search(
+        query=query, region=request.organisation.phone_region, after=request.GET.get("cursor")
+    )
+    context = {"query": query, "page": page}
+    if request.htmx and request.htmx.target == "results":
+        return render(request, "customers/_results.html", context)
+    return render(request, "customers/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def customer_new(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = CustomerCreateForm(request.POST)
+        if form.is_valid():
+            try:
+                customer = customer_create(
+                    actor=request.user, profile=form.profile(), contact_points=form.contact_points()
+                )
+            except DomainError as error:
+                form.add_domain_error(error)
+            else:
+                return redirect("customers:detail", customer_id=customer.pk)
+        return render(request, "customers/new.html", {"form": form}, status=400)
+    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
+    return render(
+        request, "customers/new.html", {"form": CustomerCreateForm(initial=_prefill(request))}
+    )
+
+
+@login_required
+def customer_page(request: HttpRequest, customer_id: int) -> HttpResponse:
+    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    return render(request, "customers/detail.html", _detail_context(customer))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest, customer_id: int) -> HttpResponse:
+    customer = _editable(request, customer_id)
+    form = (
+        ProfileForm(request.POST)
+        if request.method == "POST"
+        else ProfileForm.for_customer(customer)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            customer_update(actor=request.user, customer_id=customer_id, profile=form.profile())
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return _section_saved(request, customer_id, "customers/_profile.html")
+    return _section_form(request, customer, "customers/_profile_form.html", form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences_edit(request: HttpRequest, customer_id: int) -> HttpResponse:
+    customer = _editable(request, customer_id)
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+    else:
+        form = PreferencesForm.for_preferences(customer.preferences)
+    if request.method == "POST" and form.is_valid():
+        try:
+            customer_update(
+                actor=request.user,
+                customer_id=customer_id,
+                profile={"preferences": form.preferences()},
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return _section_saved(request, customer_id, "customers/_preferences.html")
+    return _section_form(request, customer, "customers/_preferences_form.html", form)
+
+
+@login_required
+@require_POST
+def contact_point_create(request: HttpRequest, customer_id: int) -> HttpResponse:
+    customer = _editable(request, customer_id)
+    form = ContactPointForm(request.POST)
+    if form.is_valid():
+        try:
+            contact_point_add(actor=request.user, customer_id=customer_id, **form.cleaned_data)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return _section_saved(request, customer_id, "customers/_contact_points.html")
+    return _section_form(request, customer, "customers/_contact_points.html", form)
+
+
+@login_required
+@require_POST
+def contact_point_delete(
+    request: HttpRequest, customer_id: int, contact_point_id: int
+) -> HttpResponse:
+    contact_point_remove(
+        actor=request.user, customer_id=customer_id, contact_point_id=contact_point_id
+    )
+    return _section_saved(request, customer_id, "customers/_contact_points.html")
+
+
+def _detail_context(customer: Customer, **extra: Any) -> dict[str, Any]:
+    return {
+        "customer": customer,
+        "preferences": Preferences.model_validate(customer.preferences),
+        "contact_form": extra.pop("contact_form", None) or ContactPointForm(),
+        **extra,
+    }
+
+
+def _section_saved(request: HttpRequest, customer_id: int, template: str) -> HttpResponse:
+    if not request.htmx:
+        return redirect("customers:detail", customer_id=customer_id)
+    customer = customer_detail(customer_id=customer_id)
+    return render(request, template, _detail_context(customer, saved=True))
+
+
+def _section_form(
+    request: HttpRequest, customer: Customer, template: str, form: Any
+) -> HttpResponse:
+    # HTMX only swaps 2xx answers, so a refused form comes back as 200 with its errors.
+    status = 400 if form.errors and not request.htmx else 200
+    context = _detail_context(customer, form=form)
+    if isinstance(form, ContactPointForm):
+        context["contact_form"] = form
+    if request.htmx:
+        return render(request, template, context, status=status)
+    return render(
+        request, "customers/section_edit.html", {**context, "section": template}, status=status
+    )
+
+
+def _prefill(request: HttpRequest) -> dict[str, str]:
+    """Start a new customer from what was searched for: a contact point or a name."""
+    typed = request.GET.get("q", "").strip()
+    if not typed:
+        return {}
+    for kind, _ in contact_point_guesses(typed, region=request.organisation.phone_region):
+        if kind in (ContactKind.EMAIL, ContactKind.PHONE):
+            return {kind: typed}
+    given, _, family = typed.partition(" ")
+    return {"given_name": given, "family_name": family}
+
+
+def _editable(request: HttpRequest, customer_id: int) -> Customer:
+    """The customer an edit view works on; only editors get this far, and a look is a view."""
+    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
+    if request.method == "GET":
+        return customer_open(viewer=request.user, customer_id=customer_id)
+    return customer_detail(customer_id=customer_id)

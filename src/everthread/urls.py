@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from everthread.api import api
+
+admin.site.site_header = "Everthread back office"
+admin.site.site_title = "Everthread"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="customers:list"), name="home"),
+    path("", include("everthread.core.urls")),
+    path("customers/", include("everthread.customers.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

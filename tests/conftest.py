@@ -1,0 +1,47 @@
+"""Shared fixtures: the demo-shaped organisation every test starts from, and signed-in clients."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from factories import OrganisationFactory, StaffFactory, StoreFactory
+
+
+@pytest.fixture(autouse=True)
+def _static_files_without_manifest(settings: object) -> None:
+    # The manifest is built by collectstatic at deploy time; tests read the source files.
+    settings.STORAGES = {  # type: ignore[attr-defined]
+        **settings.STORAGES,  # type: ignore[attr-defined]
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def organisation(db: None):
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def store(organisation):
+    return StoreFactory(
+        code="manchester-king-street", name="Manchester King Street", city="Manchester"
+    )
+
+
+@pytest.fixture
+def associate(store):
+    return StaffFactory(
+        username="tom", first_name="Tom", last_name="Reilly", role="associate", home_store=store
+    )
+
+
+@pytest.fixture
+def coach(organisation):
+    return StaffFactory(username="coach", first_name="Grace", last_name="Pym", role="coach")
+
+
+@pytest.fixture
+def signed_in(client: Client, associate) -> Client:
+    client.force_login(associate)
+    return client
