@@ -1,0 +1,54 @@
+from django import forms
+from django.contrib import admin
+
+from everthread.core.selectors import organisation_get
+from everthread.customers.contact_points import contact_point_normalise
+from everthread.customers.errors import InvalidContactPoint
+from everthread.customers.models import ContactPoint, Customer
+
+
+class ContactPointForm(forms.ModelForm):
+    """The back office stores contact points in the same normalised form as everywhere else."""
+
+    class Meta:
+        model = ContactPoint
+        fields = ("customer", "kind", "value", "label")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("kind") and data.get("value"):
+            region = organisation_get().phone_region
+            try:
+                data["value"] = contact_point_normalise(data["kind"], data["value"], region=region)
+            except InvalidContactPoint as error:
+                self.add_error("value", error.message)
+        return data
+
+
+class ContactPointInline(admin.TabularInline):
+    model = ContactPoint
+    form = ContactPointForm
+    extra = 0
+    fields = ("kind", "value", "label", "created_at")
+    readonly_fields = ("created_at",)
+
+
+@admin.register(Customer)
+class CustomerAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "preferred_name", "home_store", "advisor", "updated_at")
+    list_filter = ("home_store",)
+    list_select_related = ("home_store", "advisor")
+    search_fields = ("search_text", "contact_points__value")
+    autocomplete_fields = ("home_store", "advisor")
+    readonly_fields = ("created_at", "updated_at")
+    inlines = (ContactPointInline,)
+
+
+@admin.register(ContactPoint)
+class ContactPointAdmin(admin.ModelAdmin):
+    form = ContactPointForm
+    list_display = ("value", "kind", "customer", "label", "created_at")
+    list_filter = ("kind",)
+    list_select_related = ("customer",)
+    search_fields = ("value",)
+    raw_id_fields = ("customer",)
