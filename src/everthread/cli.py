@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
+# Commands that serve requests: they refuse to start on a database nobody has migrated.
+SERVING_COMMANDS = {"runserver"}
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "everthread.settings")
@@ -13,6 +16,8 @@ def main() -> None:
     from django.db import OperationalError
 
     try:
+        if len(sys.argv) > 1 and sys.argv[1] in SERVING_COMMANDS:
+            _require_migrated_database()
         execute_from_command_line(sys.argv)
     except ImproperlyConfigured as error:
         sys.exit(f"everthread: configuration error: {error}")
@@ -21,6 +26,21 @@ def main() -> None:
             f"everthread: cannot use the database: {error}".rstrip()
             + "\nCheck DATABASE_URL and that the server is running; "
             "for a new database run `everthread migrate`."
+        )
+
+
+def _require_migrated_database() -> None:
+    import django
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    django.setup()
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if pending:
+        sys.exit(
+            f"everthread: the database has {len(pending)} migration(s) to apply; "
+            "run `everthread migrate` first."
         )
 
 

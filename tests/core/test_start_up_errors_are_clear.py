@@ -1,4 +1,5 @@
-"""A malformed or unknown setting stops start-up with a message, not a traceback."""
+"""A typo in a setting, a malformed value or an unusable database stops start-up
+with a message saying what to fix, never a traceback."""
 
 from __future__ import annotations
 
@@ -82,3 +83,11 @@ def test_an_unsupported_database_is_refused() -> None:
         "check", EVERTHREAD_DEBUG="true", DATABASE_URL="mysql://root@127.0.0.1/test"
     )
     assert "Everthread runs on SQLite or PostgreSQL" in result.stderr
+
+
+def test_serving_a_database_nobody_migrated_says_to_migrate(tmp_path) -> None:
+    result = _everthread(
+        "runserver", "127.0.0.1:0", EVERTHREAD_DEBUG="true", EVERTHREAD_DATA_DIR=str(tmp_path)
+    )
+    assert result.returncode != 0
+    assert "run `everthread migrate` first" in result.stderr
