@@ -1,0 +1,5 @@
+from everthread.core.errors import Conflict
+
+
+class DemoDatabaseTaken(Conflict):
+    code = "demo_database_taken"

@@ -1,0 +1,191 @@
+"""Loading a demo organisation through the other apps' services, safe to run again."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+
+from everthread.core.errors import InvalidInput, NotFound
+from everthread.core.models import Role, Staff, Store, Team
+from everthread.core.selectors import organisation_get
+from everthread.core.services import organisation_configure, staff_upsert, store_upsert, team_upsert
+from everthread.customers.contact_points import contact_point_normalise
+from everthread.customers.models import ContactPoint
+from everthread.customers.services import customer_create
+from everthread.demo.errors import DemoDatabaseTaken
+from everthread.demo.generated import CustomerRecord, customers_generate
+from everthread.demo.organisations import DEMOS, Annual, DemoOrganisation
+
+DEMO_PASSWORD = "everthread-demo"
+PROGRESS_EVERY = 100
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    existing: int = 0
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    name: str
+    role: str
+    where: str
+
+
+@dataclass
+class DemoSummary:
+    organisation: str
+    organisation_created: bool
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    logins: list[Login] = field(default_factory=list)
+
+
+@transaction.atomic
+def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSummary:
+    """Load ``industry``'s demo organisation; what exists already is kept, never duplicated."""
+    demo = DEMOS.get(industry)
+    if demo is None:
+        raise InvalidInput(
+            f"{industry!r} is not a demo; use one of {', '.join(DEMOS)}.", field="industry"
+        )
+    summary = DemoSummary(
+        organisation=demo.organisation["name"], organisation_created=_organisation_load(demo)
+    )
+    stores = _stores_load(demo, summary)
+    teams = _teams_load(demo, stores, summary)
+    staff = _staff_load(demo, stores, teams, summary)
+    today = datetime.date.today()
+    stories = [_story_record(story, stores, staff, today) for story in demo.stories]
+    records = customers_generate(
+        demo=demo,
+        count=customers,
+        stores=list(stores.values()),
+        staff=list(staff.values()),
+        story_contact_points=[point for story in stories for point in story.contact_points],
+        today=today,
+    )
+    stdout.write(f"Loading {len(stories)} story customers and {customers} generated ones…\n")
+    tally = summary.tallies["customers"] = Tally()
+    region = demo.organisation["phone_region"]
+    for done, record in enumerate([*stories, *records], 1):
+        created = _customer_ensure(actor=staff["admin"], record=record, region=region)
+        tally.created += created
+        tally.existing += not created
+        if done % PROGRESS_EVERY == 0:
+            stdout.write(f"  {done} of {len(stories) + customers} customers\n")
+    return summary
+
+
+def _organisation_load(demo: DemoOrganisation) -> bool:
+    """Configure the organisation; True if the database had none. Refuse another one's."""
+    name = demo.organisation["name"]
+    try:
+        existing = organisation_get().name
+    except NotFound:
+        existing = None
+    if existing not in (None, name):
+        raise DemoDatabaseTaken(
+            f"This database already holds {existing}; use a fresh database "
+            f"(DATABASE_URL / EVERTHREAD_DATA_DIR) for another demo."
+        )
+    organisation_configure(**demo.organisation)
+    return existing is None
+
+
+def _stores_load(demo: DemoOrganisation, summary: DemoSummary) -> dict[str, Store]:
+    summary.tallies["stores"] = _tally(
+        Store.objects.values_list("code", flat=True), (store["code"] for store in demo.stores)
+    )
+    return {store["code"]: store_upsert(**store) for store in demo.stores}
+
+
+def _teams_load(
+    demo: DemoOrganisation, stores: dict[str, Store], summary: DemoSummary
+) -> dict[str, Team]:
+    summary.tallies["teams"] = _tally(
+        Team.objects.values_list("code", flat=True), (team["code"] for team in demo.teams)
+    )
+    return {
+        team["code"]: team_upsert(**{**team, "store": stores.get(team.get("store", ""))})
+        for team in demo.teams
+    }
+
+
+def _staff_load(
+    demo: DemoOrganisation, stores: dict[str, Store], teams: dict[str, Team], summary: DemoSummary
+) -> dict[str, Staff]:
+    """Every member of staff; the password is only set for those not here before."""
+    summary.tallies["staff"] = _tally(
+        Staff.objects.values_list("username", flat=True),
+        (member["username"] for member in demo.staff),
+    )
+    staff = {}
+    for member in demo.staff:
+        email = f"{member['first_name']}.{member['last_name']}@{demo.staff_email_domain}"
+        fields = {
+            **member,
+            "email": email.lower(),
+            "home_store": stores.get(member["home_store"] or ""),
+            "teams": tuple(teams[code] for code in member["teams"]),
+        }
+        staff[member["username"]] = staff_upsert(password=DEMO_PASSWORD, **fields)
+        summary.logins.append(_login(staff[member["username"]], fields["teams"]))
+    return staff
+
+
+def _login(member: Staff, teams: tuple[Team, ...]) -> Login:
+    """Who to sign in as: staff without a home store are placed by their teams."""
+    return Login(
+        username=member.username,
+        name=member.get_full_name(),
+        role=Role(member.role).label,
+        where=member.home_store.name if member.home_store else ", ".join(map(str, teams)),
+    )
+
+
+def _tally(existing: Iterable[str], wanted: Iterable[str]) -> Tally:
+    present, wanted = set(existing), list(wanted)
+    created = sum(key not in present for key in wanted)
+    return Tally(created=created, existing=len(wanted) - created)
+
+
+def _story_record(
+    story: dict[str, Any], stores: dict[str, Store], staff: dict[str, Staff], today: datetime.date
+) -> CustomerRecord:
+    """A story customer with store codes, usernames and yearly dates made into real values."""
+    profile = copy.deepcopy(story["profile"])
+    profile["home_store"] = stores[profile["home_store"]]
+    if "advisor" in profile:
+        profile["advisor"] = staff[profile["advisor"]]
+    for important in profile["preferences"].get("important_dates", []):
+        important["date"] = _next_occurrence(important["date"], today)
+    return CustomerRecord(profile, list(story["contact_points"]))
+
+
+def _next_occurrence(annual: Annual, today: datetime.date) -> datetime.date:
+    this_year = datetime.date(today.year, annual.month, annual.day)
+    return this_year if this_year > today else this_year.replace(year=today.year + 1)
+
+
+def _customer_ensure(*, actor: Staff, record: CustomerRecord, region: str) -> bool:
+    """Create the customer unless one of their contact points already names someone.
+
+    Any point counts, not just the key (email or CRM id): if staff removed that one,
+    creating the customer again would collide on the others.
+    """
+    known = Q()
+    for kind, value in record.contact_points:
+        known |= Q(kind=kind, value=contact_point_normalise(kind, value, region=region))
+    if ContactPoint.objects.filter(known).exists():
+        return False
+    customer_create(actor=actor, profile=record.profile, contact_points=record.contact_points)
+    return True
