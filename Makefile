@@ -33,6 +33,7 @@ test: $(VENV)/.installed-test chromium
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(TEST_ENV) $(BIN)/mypy
 	$(TEST_ENV) $(BIN)/everthread makemigrations --check --dry-run
 
 # The browser tests drive Debian's Chromium (Playwright's own download does not work offline).

@@ -30,17 +30,17 @@ class Environment:
         self.known.add(name)
         return self.source.get(name)
 
-    def str(self, name: str, default: str | None = None) -> str | None:
+    def text(self, name: str, default: str | None = None) -> str | None:
         value = self._raw(name)
         return default if value is None else value.strip()
 
     def required(self, name: str) -> str:
-        value = self.str(name)
+        value = self.text(name)
         if not value:
             raise ImproperlyConfigured(f"{name} must be set.")
         return value
 
-    def bool(self, name: str, default: bool) -> bool:
+    def flag(self, name: str, default: bool) -> bool:
         value = self._raw(name)
         if value is None:
             return default
@@ -51,7 +51,7 @@ class Environment:
             return False
         raise ImproperlyConfigured(f"{name}={value!r} is not a yes/no value; use true or false.")
 
-    def int(self, name: str, default: int, *, minimum: int = 0) -> int:
+    def number(self, name: str, default: int, *, minimum: int = 0) -> int:
         value = self._raw(name)
         if value is None or not value.strip():
             return default
@@ -63,14 +63,14 @@ class Environment:
             raise ImproperlyConfigured(f"{name}={number} must be at least {minimum}.")
         return number
 
-    def list(self, name: str, default: list[str]) -> list[str]:
+    def names(self, name: str, default: list[str]) -> list[str]:
         value = self._raw(name)
         if value is None:
             return default
         return [item.strip() for item in value.split(",") if item.strip()]
 
     def time_zone(self, name: str, default: str) -> str:
-        value = self.str(name, default) or default
+        value = self.text(name, default) or default
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):

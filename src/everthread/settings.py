@@ -7,6 +7,7 @@ work with no configuration; production secrets have no defaults.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -17,10 +18,10 @@ env = Environment()
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
-DATA_DIR = Path(env.str("EVERTHREAD_DATA_DIR") or PROJECT_DIR / "var")
+DATA_DIR = Path(env.text("EVERTHREAD_DATA_DIR") or PROJECT_DIR / "var")
 
-DEBUG = env.bool("EVERTHREAD_DEBUG", default=False)
-SECRET_KEY = env.str("EVERTHREAD_SECRET_KEY") or ""
+DEBUG = env.flag("EVERTHREAD_DEBUG", default=False)
+SECRET_KEY = env.text("EVERTHREAD_SECRET_KEY") or ""
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -28,20 +29,22 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "everthread-local-development-only"
 
-ALLOWED_HOSTS = env.list("EVERTHREAD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env.list("EVERTHREAD_CSRF_TRUSTED_ORIGINS", [])
-SECURE = env.bool("EVERTHREAD_SECURE", default=False)
+ALLOWED_HOSTS = env.names("EVERTHREAD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env.names("EVERTHREAD_CSRF_TRUSTED_ORIGINS", [])
+SECURE = env.flag("EVERTHREAD_SECURE", default=False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE
-SECURE_SSL_REDIRECT = SECURE and env.bool("EVERTHREAD_SSL_REDIRECT", default=True)
+SECURE_SSL_REDIRECT = SECURE and env.flag("EVERTHREAD_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 31_536_000 if SECURE else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
-SESSION_COOKIE_AGE = env.int("EVERTHREAD_SESSION_HOURS", 12, minimum=1) * 3600
+SESSION_COOKIE_AGE = env.number("EVERTHREAD_SESSION_HOURS", 12, minimum=1) * 3600
 X_FRAME_OPTIONS = "DENY"
 
 
-def _database(url: str) -> dict:
+def _database(url: str) -> dict[str, Any]:
     try:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
     except ValueError as error:
         raise ImproperlyConfigured(
             f"DATABASE_URL={url!r} is not a database address ({error}); "
@@ -64,7 +67,7 @@ def _database(url: str) -> dict:
 
 
 DATABASES = {
-    "default": _database(env.str("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'everthread.sqlite3'}")
+    "default": _database(env.text("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'everthread.sqlite3'}")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -147,10 +150,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("EVERTHREAD_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.text("EVERTHREAD_LOG_LEVEL", "INFO")},
 }
 
 # Page size for every list the staff app and the API return.
-PAGE_SIZE = env.int("EVERTHREAD_PAGE_SIZE", 25, minimum=1)
+PAGE_SIZE = env.number("EVERTHREAD_PAGE_SIZE", 25, minimum=1)
 
 env.refuse_unknown()

@@ -15,7 +15,7 @@ from everthread.environment import Environment
 
 def test_unknown_everthread_setting_names_the_closest_known_one() -> None:
     env = Environment({"EVERTHREAD_DEBUGG": "true"})
-    env.bool("EVERTHREAD_DEBUG", default=False)
+    env.flag("EVERTHREAD_DEBUG", default=False)
     with pytest.raises(
         ImproperlyConfigured,
         match=r"Unknown setting EVERTHREAD_DEBUGG\. Did you mean EVERTHREAD_DEBUG\?",
@@ -34,9 +34,9 @@ def test_malformed_values_are_refused(name: str, value: str, message: str) -> No
     env = Environment({name: value})
     with pytest.raises(ImproperlyConfigured, match=message):
         if name == "EVERTHREAD_DEBUG":
-            env.bool(name, default=False)
+            env.flag(name, default=False)
         else:
-            env.int(name, 25)
+            env.number(name, 25)
 
 
 def _everthread(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

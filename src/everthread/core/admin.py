@@ -27,7 +27,7 @@ class StaffAdmin(UserAdmin):
     list_display = ("username", "first_name", "last_name", "role", "home_store", "is_active")
     list_filter = ("role", "home_store", "is_active")
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         ("Everthread", {"fields": ("role", "job_title", "home_store", "teams")}),
     )
     filter_horizontal = ("teams", "groups", "user_permissions")

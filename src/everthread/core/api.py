@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from everthread.core.http import StaffRequest
 from everthread.core.selectors import organisation_get, staff_list, store_list
 
 router = Router(tags=["organisation"])
@@ -37,8 +38,8 @@ class OrganisationOut(Schema):
 
 
 @router.get("/me", response=StaffOut, summary="Who the request is authenticated as")
-def me(request: HttpRequest) -> object:
-    return request.auth  # type: ignore[attr-defined]
+def me(request: StaffRequest) -> object:
+    return request.auth
 
 
 @router.get("/organisation", response=OrganisationOut)

@@ -10,7 +10,13 @@ from typing import Any
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from everthread.core.errors import Forbidden, IdempotencyKeyReused, InvalidInput, NotFound
+from everthread.core.errors import (
+    Conflict,
+    Forbidden,
+    IdempotencyKeyReused,
+    InvalidInput,
+    NotFound,
+)
 from everthread.core.models import (
     ApiToken,
     AuditEvent,
@@ -151,14 +157,20 @@ def idempotent_write(
                     staff=staff, key=key, request_digest=digest
                 )
         except IntegrityError:
-            record = IdempotencyRecord.objects.get(staff=staff, key=key)
-            if record.request_digest != digest:
-                raise IdempotencyKeyReused(
-                    "This Idempotency-Key was already used for a different request.",
-                    field="Idempotency-Key",
-                ) from None
-            return record.status, record.response
+            return _idempotent_replay(staff=staff, key=key, digest=digest)
         status, body = write()
         record.status, record.response = status, body
         record.save(update_fields=["status", "response"])
         return status, body
+
+
+def _idempotent_replay(*, staff: Staff, key: str, digest: str) -> tuple[int, Any]:
+    record = IdempotencyRecord.objects.get(staff=staff, key=key)
+    if record.request_digest != digest:
+        raise IdempotencyKeyReused(
+            "This Idempotency-Key was already used for a different request.",
+            field="Idempotency-Key",
+        )
+    if record.status is None:  # only a writer that never committed leaves this
+        raise Conflict("The first request with this Idempotency-Key has not finished.")
+    return record.status, record.response

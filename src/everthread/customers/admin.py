@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 
@@ -14,8 +16,8 @@ class ContactPointForm(forms.ModelForm):
         model = ContactPoint
         fields = ("customer", "kind", "value", "label")
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("kind") and data.get("value"):
             region = organisation_get().phone_region
             try:

@@ -22,8 +22,8 @@ class ContactKind(models.TextChoices):
     X = "x", "X"
     FACEBOOK = "facebook", "Facebook"
     TIKTOK = "tiktok", "TikTok"
-    LOYALTY = "loyalty", "Loyalty id"
-    CRM = "crm", "External CRM id"
+    LOYALTY = "loyalty", "Loyalty ID"
+    CRM = "crm", "External CRM ID"
 
 
 SOCIAL_KINDS = frozenset(
@@ -108,9 +108,10 @@ def contact_point_guesses(text: str, *, region: str) -> list[tuple[str, str]]:
 
 def _label(kind: str) -> str:
     try:
-        return ContactKind(kind).label.lower().replace("id", "ID")
+        label = str(ContactKind(kind).label)
     except ValueError:
         return "contact point"
+    return label[0].lower() + label[1:]
 
 
 def _email(text: str) -> str:
@@ -127,7 +128,13 @@ def _email(text: str) -> str:
 def _phone(text: str, region: str) -> str:
     try:
         number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
+    except phonenumbers.NumberParseException as error:
+        # An unknown +country code fails here, before any validity check could name it.
+        if error.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+            raise InvalidContactPoint(
+                f"{text!r} is not a valid phone number: the country code is not recognised.",
+                field="phone",
+            ) from None
         raise InvalidContactPoint(f"{text!r} is not a phone number.", field="phone") from None
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if phonenumbers.is_valid_number(number) or _FICTIONAL_UK.match(e164):
@@ -150,7 +157,7 @@ def _phone(text: str, region: str) -> str:
 
 def _handle(kind: str, text: str) -> str:
     handle = _PROFILE_URL.sub("", text).lstrip("@").split("/")[0].split("?")[0].casefold()
-    pattern, rule = _HANDLE_RULES[kind]
+    pattern, rule = _HANDLE_RULES[ContactKind(kind)]
     if not pattern.match(handle):
         raise InvalidContactPoint(
             f"{text!r} is not a valid {ContactKind(kind).label} handle: use {rule}.", field=kind

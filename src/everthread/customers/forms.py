@@ -120,7 +120,7 @@ class PreferencesForm(DomainErrorForm):
     @classmethod
     def for_preferences(cls, preferences: dict[str, Any]) -> PreferencesForm:
         budget = preferences.get("budget") or {}
-        initial = {name: ", ".join(preferences.get(name, [])) for name in _LISTS}
+        initial: dict[str, Any] = {name: ", ".join(preferences.get(name, [])) for name in _LISTS}
         initial.update(
             sizes="\n".join(_size_line(size) for size in preferences.get("sizes", [])),
             important_dates="\n".join(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.db import models
 
@@ -50,7 +50,7 @@ class Customer(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.sort_key = name_key(f"{self.family_name} {self.given_name}")
         self.search_text = name_key(f"{self.given_name} {self.preferred_name} {self.family_name}")
         update_fields = kwargs.get("update_fields")

@@ -38,15 +38,21 @@ MAX_TAGS = 20
 
 @transaction.atomic
 def customer_create(
-    *, actor: Staff, profile: Mapping[str, Any], contact_points: Iterable[tuple[str, str]] = ()
+    *,
+    actor: Staff,
+    profile: Mapping[str, Any],
+    contact_points: Iterable[tuple[str, str] | tuple[str, str, str]] = (),
 ) -> Customer:
-    """A new customer with their first contact points; nothing is kept if any part is refused."""
+    """A new customer with their first contact points, each (kind, value) or (kind, value, label);
+    nothing is kept if any part is refused."""
     capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
     customer = Customer()
     _profile_apply(customer, {"given_name": "", **profile})
     customer.save()
-    for kind, value in contact_points:
-        _contact_point_attach(actor=actor, customer=customer, kind=kind, value=value)
+    for kind, value, *label in contact_points:
+        _contact_point_attach(
+            actor=actor, customer=customer, kind=kind, value=value, label=label[0] if label else ""
+        )
     audit_record(actor=actor, action="customer.created", subject=customer, customer_id=customer.pk)
     return customer
 
@@ -167,7 +173,7 @@ def _profile_apply(customer: Customer, profile: Mapping[str, Any]) -> list[str]:
 
 def _text(name: str, raw: Any) -> str:
     value = str(raw or "").strip()
-    if len(value) > Customer._meta.get_field(name).max_length:
+    if len(value) > getattr(Customer._meta.get_field(name), "max_length", 0):
         raise InvalidProfile(f"{name.replace('_', ' ').capitalize()} is too long.", field=name)
     return value
 
@@ -238,8 +244,10 @@ def _preferences(name: str, raw: Any) -> dict:
     except pydantic.ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
+        # Our own rules' messages come prefixed by pydantic; staff read only the rule.
+        message = first["msg"].removeprefix("Value error, ")
         raise InvalidProfile(
-            f"Preference {where}: {first['msg']}.", field=f"preferences.{where}"
+            f"Preference {where}: {message}.", field=f"preferences.{where}"
         ) from None
     return preferences.stored()
 

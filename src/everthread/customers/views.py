@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from everthread.core.errors import DomainError
+from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
 from everthread.core.services import capability_require
 from everthread.customers.contact_points import ContactKind, contact_point_guesses
@@ -33,7 +34,7 @@ from everthread.customers.services import (
 
 
 @login_required
-def customer_list(request: HttpRequest) -> HttpResponse:
+def customer_list(request: StaffRequest) -> HttpResponse:
     capability_require(staff=request.user, capability=Capability.VIEW_CUSTOMERS)
     query = request.GET.get("q", "").strip()
     page = customer_search(
@@ -47,7 +48,8 @@ def customer_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def customer_new(request: HttpRequest) -> HttpResponse:
+def customer_new(request: StaffRequest) -> HttpResponse:
+    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     if request.method == "POST":
         form = CustomerCreateForm(request.POST)
         if form.is_valid():
@@ -60,21 +62,20 @@ def customer_new(request: HttpRequest) -> HttpResponse:
             else:
                 return redirect("customers:detail", customer_id=customer.pk)
         return render(request, "customers/new.html", {"form": form}, status=400)
-    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     return render(
         request, "customers/new.html", {"form": CustomerCreateForm(initial=_prefill(request))}
     )
 
 
 @login_required
-def customer_page(request: HttpRequest, customer_id: int) -> HttpResponse:
+def customer_page(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = customer_open(viewer=request.user, customer_id=customer_id)
     return render(request, "customers/detail.html", _detail_context(customer))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile_edit(request: HttpRequest, customer_id: int) -> HttpResponse:
+def profile_edit(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = _editable(request, customer_id)
     form = (
         ProfileForm(request.POST)
@@ -93,7 +94,7 @@ def profile_edit(request: HttpRequest, customer_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preferences_edit(request: HttpRequest, customer_id: int) -> HttpResponse:
+def preferences_edit(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = _editable(request, customer_id)
     if request.method == "POST":
         form = PreferencesForm(request.POST)
@@ -115,7 +116,7 @@ def preferences_edit(request: HttpRequest, customer_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def contact_point_create(request: HttpRequest, customer_id: int) -> HttpResponse:
+def contact_point_create(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = _editable(request, customer_id)
     form = ContactPointForm(request.POST)
     if form.is_valid():
@@ -131,7 +132,7 @@ def contact_point_create(request: HttpRequest, customer_id: int) -> HttpResponse
 @login_required
 @require_POST
 def contact_point_delete(
-    request: HttpRequest, customer_id: int, contact_point_id: int
+    request: StaffRequest, customer_id: int, contact_point_id: int
 ) -> HttpResponse:
     contact_point_remove(
         actor=request.user, customer_id=customer_id, contact_point_id=contact_point_id
@@ -148,7 +149,7 @@ def _detail_context(customer: Customer, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _section_saved(request: HttpRequest, customer_id: int, template: str) -> HttpResponse:
+def _section_saved(request: StaffRequest, customer_id: int, template: str) -> HttpResponse:
     if not request.htmx:
         return redirect("customers:detail", customer_id=customer_id)
     customer = customer_detail(customer_id=customer_id)
@@ -156,7 +157,7 @@ def _section_saved(request: HttpRequest, customer_id: int, template: str) -> Htt
 
 
 def _section_form(
-    request: HttpRequest, customer: Customer, template: str, form: Any
+    request: StaffRequest, customer: Customer, template: str, form: Any
 ) -> HttpResponse:
     # HTMX only swaps 2xx answers, so a refused form comes back as 200 with its errors.
     status = 400 if form.errors and not request.htmx else 200
@@ -170,7 +171,7 @@ def _section_form(
     )
 
 
-def _prefill(request: HttpRequest) -> dict[str, str]:
+def _prefill(request: StaffRequest) -> dict[str, str]:
     """Start a new customer from what was searched for: a contact point or a name."""
     typed = request.GET.get("q", "").strip()
     if not typed:
@@ -182,7 +183,7 @@ def _prefill(request: HttpRequest) -> dict[str, str]:
     return {"given_name": given, "family_name": family}
 
 
-def _editable(request: HttpRequest, customer_id: int) -> Customer:
+def _editable(request: StaffRequest, customer_id: int) -> Customer:
     """The customer an edit view works on; only editors get this far, and a look is a view."""
     capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     if request.method == "GET":

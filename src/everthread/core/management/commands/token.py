@@ -32,7 +32,7 @@ class Command(BaseCommand):
         staff = Staff.objects.filter(username=username).first()
         if staff is None:
             raise CommandError(f"No staff member has the username {username!r}.")
-        _, secret = token_create(staff=staff, name=name)
+        secret = token_create(staff=staff, name=name)[1]
         self.stdout.write(secret)
 
     def _list(self, *, username: str | None, **_: Any) -> None:
