@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 
-from everthread.core.models import ApiToken, AuditEvent, Organisation, Staff, Store, Team
+from everthread.core.models import (
+    ApiToken,
+    AuditEvent,
+    IdempotencyRecord,
+    Organisation,
+    Staff,
+    Store,
+    Team,
+)
 
 
 @admin.register(Organisation)
@@ -40,17 +49,27 @@ class ApiTokenAdmin(admin.ModelAdmin):
     search_fields = ("prefix", "staff__username", "name")
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the product writes and nobody edits: the audit log, idempotency answers."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ("at", "actor", "action", "subject_type", "subject_id", "customer_id")
     list_filter = ("action",)
     search_fields = ("subject_id", "actor__username")
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+@admin.register(IdempotencyRecord)
+class IdempotencyRecordAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "staff", "key", "status")
+    search_fields = ("key", "staff__username")

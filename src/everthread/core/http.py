@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
+from everthread.core.errors import NotFound
 from everthread.core.models import Organisation, Staff
 
 
@@ -13,5 +14,14 @@ class StaffRequest(HttpRequest):
 
     user: Staff
     auth: Staff
-    organisation: Organisation
+    organisation: Organisation | None  # None until one is set up
     htmx: HtmxDetails
+
+
+def phone_region(request: StaffRequest) -> str:
+    """Where a phone number typed without +country code is from."""
+    if request.organisation is None:
+        raise NotFound(
+            "No organisation is set up yet: run `everthread demo`, or create it in the back office."
+        )
+    return request.organisation.phone_region

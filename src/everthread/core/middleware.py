@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 
 from everthread.core.errors import DomainError
 from everthread.core.models import Organisation
@@ -20,7 +19,7 @@ class OrganisationTimeZoneMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         organisation = Organisation.objects.filter(pk=1).first()
-        request.organisation = SimpleLazyObject(lambda: organisation)  # type: ignore[attr-defined]
+        request.organisation = organisation  # type: ignore[attr-defined]
         if organisation is not None:
             timezone.activate(ZoneInfo(organisation.time_zone))
         try:

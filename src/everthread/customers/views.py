@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from everthread.core.errors import DomainError
-from everthread.core.http import StaffRequest
+from everthread.core.http import StaffRequest, phone_region
 from everthread.core.models import Capability
 from everthread.core.services import capability_require
 from everthread.customers.contact_points import ContactKind, contact_point_guesses
@@ -38,7 +38,7 @@ def customer_list(request: StaffRequest) -> HttpResponse:
     capability_require(staff=request.user, capability=Capability.VIEW_CUSTOMERS)
     query = request.GET.get("q", "").strip()
     page = customer_search(
-        query=query, region=request.organisation.phone_region, after=request.GET.get("cursor")
+        query=query, region=phone_region(request), after=request.GET.get("cursor")
     )
     context = {"query": query, "page": page}
     if request.htmx and request.htmx.target == "results":
@@ -176,7 +176,7 @@ def _prefill(request: StaffRequest) -> dict[str, str]:
     typed = request.GET.get("q", "").strip()
     if not typed:
         return {}
-    for kind, _ in contact_point_guesses(typed, region=request.organisation.phone_region):
+    for kind, _ in contact_point_guesses(typed, region=phone_region(request)):
         if kind in (ContactKind.EMAIL, ContactKind.PHONE):
             return {kind: typed}
     given, _, family = typed.partition(" ")
