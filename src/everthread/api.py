@@ -12,6 +12,7 @@ from everthread.core.api import router as core_router
 from everthread.core.errors import DomainError
 from everthread.core.models import Staff
 from everthread.core.services import token_authenticate
+from everthread.customers.api import recognise_router
 from everthread.customers.api import router as customers_router
 
 
@@ -40,6 +41,7 @@ api = NinjaAPI(
 )
 api.add_router("/", core_router)
 api.add_router("/customers", customers_router)
+api.add_router("/recognise", recognise_router)
 
 
 def _error(

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from everthread.api import api
+from everthread.customers.views import recognise_page
 
 admin.site.site_header = "Everthread back office"
 admin.site.site_title = "Everthread"
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="customers:list"), name="home"),
     path("", include("everthread.core.urls")),
     path("customers/", include("everthread.customers.urls")),
+    path("recognise/", recognise_page, name="recognise"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

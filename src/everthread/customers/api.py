@@ -15,12 +15,14 @@ from everthread.core.services import capability_require, idempotent_write
 from everthread.customers.contact_points import ContactKind
 from everthread.customers.models import Customer
 from everthread.customers.preferences import Preferences
+from everthread.customers.recognition import Clues
 from everthread.customers.selectors import customer_detail, customer_search
 from everthread.customers.services import (
     contact_point_add,
     contact_point_remove,
     customer_create,
     customer_open,
+    customer_recognise,
     customer_update,
 )
 
@@ -207,3 +209,34 @@ def contact_points_remove(request: StaffRequest, customer_id: int, contact_point
 def _out(customer_id: int) -> Customer:
     # The write itself is in the audit log; reading back what was written is not another view.
     return customer_detail(customer_id=customer_id)
+
+
+recognise_router = Router(tags=["customers"])
+
+
+class RecogniseIn(Schema):
+    contact_point: str = Field(default="", description="Phone, email, handle or id, any format.")
+    kind: ContactKind | None = Field(default=None, description="Leave out to let Everthread tell.")
+    name: str = ""
+    postcode: str = ""
+    date_of_birth: datetime.date | None = None
+    order_number: str = ""
+
+
+class CandidateOut(Schema):
+    customer: CustomerSummary
+    score: float = Field(description="0 to 1; how alike, never a reason to merge on its own.")
+    reasons: list[str]
+
+
+class RecognitionOut(Schema):
+    customer: CustomerSummary | None = Field(description="The customer, on an exact match.")
+    matched_on: ContactPointOut | None
+    candidates: list[CandidateOut] = Field(description="Look-alikes, best first, for a person.")
+    problems: dict[str, str] = Field(description="Clues that could not be read, by field.")
+
+
+@recognise_router.post("", response=RecognitionOut, summary="Recognise a person from any clue")
+def recognise(request: StaffRequest, payload: RecogniseIn) -> object:
+    clues = Clues(**{**payload.model_dump(), "kind": payload.kind or ""})
+    return customer_recognise(viewer=request.auth, clues=clues)

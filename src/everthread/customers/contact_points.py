@@ -24,6 +24,7 @@ class ContactKind(models.TextChoices):
     TIKTOK = "tiktok", "TikTok"
     LOYALTY = "loyalty", "Loyalty ID"
     CRM = "crm", "External CRM ID"
+    ORDER = "order", "Order number"
 
 
 SOCIAL_KINDS = frozenset(
@@ -66,6 +67,8 @@ def contact_point_normalise(kind: str, raw: str, *, region: str) -> str:
         return _identifier(kind, re.sub(r"[\s-]", "", text).upper())
     if kind == ContactKind.CRM:
         return _identifier(kind, text)
+    if kind == ContactKind.ORDER:
+        return _identifier(kind, re.sub(r"\s", "", text).upper())
     raise InvalidContactPoint(
         f"{kind!r} is not a kind of contact point; use one of {', '.join(ContactKind.values)}.",
         field="kind",
@@ -95,9 +98,9 @@ def contact_point_guesses(text: str, *, region: str) -> list[tuple[str, str]]:
     elif text.startswith("@") or _PROFILE_URL.match(text):
         kinds = list(SOCIAL_KINDS)
     elif re.fullmatch(r"[+()\d\s.-]{6,}", text):
-        kinds = [ContactKind.PHONE, ContactKind.LOYALTY, ContactKind.CRM]
+        kinds = [ContactKind.PHONE, ContactKind.ORDER, ContactKind.LOYALTY, ContactKind.CRM]
     else:
-        kinds = [ContactKind.LOYALTY, ContactKind.CRM, *SOCIAL_KINDS]
+        kinds = [ContactKind.ORDER, ContactKind.LOYALTY, ContactKind.CRM, *SOCIAL_KINDS]
     for kind in kinds:
         try:
             guesses.append((kind, contact_point_normalise(kind, text, region=region)))

@@ -17,6 +17,7 @@ from everthread.customers.contact_points import ContactKind, contact_point_norma
 from everthread.customers.errors import ContactPointTaken, CustomerNotFound, InvalidProfile
 from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.preferences import Preferences
+from everthread.customers.recognition import Clues, Recognition, recognise
 from everthread.customers.selectors import customer_detail
 
 PROFILE_FIELDS = (
@@ -83,6 +84,30 @@ def customer_open(*, viewer: Staff, customer_id: int) -> Customer:
     customer = customer_detail(customer_id=customer_id)
     audit_record(actor=viewer, action="customer.viewed", subject=customer, customer_id=customer.pk)
     return customer
+
+
+@transaction.atomic
+def customer_recognise(*, viewer: Staff, clues: Clues) -> Recognition:
+    """recognise() for a member of staff: whoever it shows them is in the audit log."""
+    capability_require(staff=viewer, capability=Capability.VIEW_CUSTOMERS)
+    recognition = recognise(clues=clues, region=organisation_get().phone_region)
+    if recognition.customer is not None:
+        audit_record(
+            actor=viewer,
+            action="customer.recognised",
+            subject=recognition.customer,
+            customer_id=recognition.customer.pk,
+            detail={"kind": recognition.matched_on.kind if recognition.matched_on else ""},
+        )
+    for candidate in recognition.candidates:
+        audit_record(
+            actor=viewer,
+            action="customer.suggested",
+            subject=candidate.customer,
+            customer_id=candidate.customer.pk,
+            detail={"score": candidate.score},
+        )
+    return recognition
 
 
 @transaction.atomic

@@ -23,12 +23,14 @@ from everthread.customers.forms import (
 )
 from everthread.customers.models import Customer
 from everthread.customers.preferences import Preferences
+from everthread.customers.recognition import Clues
 from everthread.customers.selectors import customer_detail, customer_search
 from everthread.customers.services import (
     contact_point_add,
     contact_point_remove,
     customer_create,
     customer_open,
+    customer_recognise,
     customer_update,
 )
 
@@ -44,6 +46,19 @@ def customer_list(request: StaffRequest) -> HttpResponse:
     if request.htmx and request.htmx.target == "results":
         return render(request, "customers/_results.html", context)
     return render(request, "customers/list.html", context)
+
+
+@login_required
+def recognise_page(request: StaffRequest) -> HttpResponse:
+    """The recognise bar: land on the customer, choose among look-alikes, or start a new one."""
+    typed = request.GET.get("q", "").strip()
+    if not typed:
+        return redirect("customers:list")
+    recognition = customer_recognise(viewer=request.user, clues=_clues(typed))
+    if recognition.customer is not None:
+        return redirect("customers:detail", customer_id=recognition.customer.pk)
+    context = {"typed": typed, "recognise_typed": typed, "recognition": recognition}
+    return render(request, "customers/recognise.html", context)
 
 
 @login_required
@@ -181,6 +196,13 @@ def _prefill(request: StaffRequest) -> dict[str, str]:
             return {kind: typed}
     given, _, family = typed.partition(" ")
     return {"given_name": given, "family_name": family}
+
+
+def _clues(typed: str) -> Clues:
+    """The bar takes one line: a contact point, an order number, or else a name."""
+    if any(ch.isdigit() for ch in typed) or "@" in typed:
+        return Clues(contact_point=typed)
+    return Clues(contact_point=typed, name=typed)
 
 
 def _editable(request: StaffRequest, customer_id: int) -> Customer:

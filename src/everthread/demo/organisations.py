@@ -248,7 +248,8 @@ HARLOW_AND_FINCH = DemoOrganisation(
                 },
                 "tags": ["online first"],
             },
-            "contact_points": [("email", "daniel.novak@example.com")],
+            # Story 4: the store finds his chat journey from the order number.
+            "contact_points": [("email", "daniel.novak@example.com"), ("order", "HF-100482")],
         },
         {
             "profile": {

@@ -1,0 +1,231 @@
+"""recognise(): who is this, from what a channel knows about them?
+
+An exact match on a normalised contact point is the answer. Without one, people
+who look alike by name, date of birth and postcode come back as ranked
+candidates with the reasons in words, for a person to choose: never merged or
+linked silently.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from everthread.customers.contact_points import (
+    ContactKind,
+    contact_point_guesses,
+    contact_point_normalise,
+)
+from everthread.customers.errors import InvalidContactPoint
+from everthread.customers.models import ContactPoint, Customer, name_key
+
+MAX_CANDIDATES = 10
+# Candidates are fetched by indexed keys, then scored in Python: never a scan.
+CANDIDATE_POOL = 200
+# Below this a look-alike is noise, not a candidate worth a colleague's time.
+MIN_CANDIDATE_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class Clues:
+    """What a channel knows: any of these may be missing."""
+
+    contact_point: str = ""
+    kind: str = ""  # blank: work out which kind of contact point it is
+    name: str = ""
+    postcode: str = ""
+    date_of_birth: datetime.date | None = None
+    order_number: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    customer: Customer
+    score: float
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class Recognition:
+    customer: Customer | None = None
+    matched_on: ContactPoint | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)
+
+
+def recognise(*, clues: Clues, region: str) -> Recognition:
+    """The customer these clues name, else ranked look-alikes, else nobody."""
+    problems: dict[str, str] = {}
+    keys = _contact_keys(clues, region, problems)
+    points = _owners(keys)
+    owners = {point.customer_id: point for point in points}
+    if len(owners) == 1:
+        point = points[0]
+        return Recognition(customer=point.customer, matched_on=point, problems=problems)
+    candidates = [
+        Candidate(point.customer, 1.0, [f"has the {ContactKind(point.kind).label.lower()} given"])
+        for point in owners.values()
+    ]
+    if not candidates:
+        candidates = _look_alikes(clues)
+    return Recognition(candidates=candidates, problems=problems)
+
+
+def _contact_keys(clues: Clues, region: str, problems: dict[str, str]) -> list[tuple[str, str]]:
+    keys: list[tuple[str, str]] = []
+    if clues.contact_point.strip():
+        if clues.kind:
+            try:
+                keys.append(
+                    (
+                        clues.kind,
+                        contact_point_normalise(clues.kind, clues.contact_point, region=region),
+                    )
+                )
+            except InvalidContactPoint as error:
+                problems["contact_point"] = error.message
+        else:
+            keys.extend(contact_point_guesses(clues.contact_point, region=region))
+            if not keys:
+                problems["contact_point"] = (
+                    f"{clues.contact_point.strip()!r} does not look like a phone number, email, "
+                    "handle or id."
+                )
+    if clues.order_number.strip():
+        try:
+            keys.append(
+                (
+                    ContactKind.ORDER,
+                    contact_point_normalise(ContactKind.ORDER, clues.order_number, region=region),
+                )
+            )
+        except InvalidContactPoint as error:
+            problems["order_number"] = error.message
+    return keys
+
+
+def _owners(keys: list[tuple[str, str]]) -> list[ContactPoint]:
+    if not keys:
+        return []
+    wanted = Q()
+    for kind, value in keys:
+        wanted |= Q(kind=kind, value=value)
+    return list(
+        ContactPoint.objects.filter(wanted)
+        .select_related("customer", "customer__home_store")
+        .order_by("customer_id", "id")
+    )
+
+
+def _look_alikes(clues: Clues) -> list[Candidate]:
+    words = name_key(clues.name).split()
+    postcode = _postcode_key(clues.postcode)
+    nearby = Q()
+    for word in {words[0], words[-1]} if words else ():
+        # Two letters of either word as the surname: a typo later in the name still finds them,
+        # and a swapped given/family name too. (Scale: a trigram index replaces this prefix.)
+        nearby |= Q(sort_key__startswith=word[:2])
+    if clues.date_of_birth:
+        nearby |= Q(date_of_birth=clues.date_of_birth)
+    if postcode:
+        nearby |= Q(postcode__iexact=clues.postcode.strip())
+    if not nearby:
+        return []
+    pool = (
+        Customer.objects.filter(nearby).select_related("home_store").order_by("id")[:CANDIDATE_POOL]
+    )
+    scored = [_score(customer, words, postcode, clues.date_of_birth) for customer in pool]
+    found = [candidate for candidate in scored if candidate.score >= MIN_CANDIDATE_SCORE]
+    found.sort(key=lambda candidate: (-candidate.score, candidate.customer.pk))
+    return found[:MAX_CANDIDATES]
+
+
+def _score(
+    customer: Customer, words: list[str], postcode: str, date_of_birth: datetime.date | None
+) -> Candidate:
+    """Score what was given; each clue counts only if it was given."""
+    reasons: list[str] = []
+    parts: list[float] = []
+    if words:
+        given, family = name_key(customer.given_name), name_key(customer.family_name)
+        typed_given, typed_family = words[0], words[-1] if len(words) > 1 else ""
+        straight = _similar(typed_given, given) + _similar(typed_family, family)
+        swapped = _similar(typed_given, family) + _similar(typed_family, given)
+        if swapped > straight and swapped >= 1.8:
+            reasons.append("given and family names swapped")
+        parts.append(max(straight, swapped) / (2 if typed_family else 1))
+        reasons.extend(_name_reasons(typed_given, typed_family, given, family))
+    if date_of_birth:
+        parts.append(_date_similarity(date_of_birth, customer.date_of_birth, reasons))
+    if postcode:
+        parts.append(_postcode_similarity(postcode, _postcode_key(customer.postcode), reasons))
+    score = sum(parts) / len(parts) if parts else 0.0
+    return Candidate(customer=customer, score=round(score, 3), reasons=_joined(reasons))
+
+
+def _name_reasons(typed_given: str, typed_family: str, given: str, family: str) -> list[str]:
+    same_given, same_family = typed_given == given, bool(typed_family) and typed_family == family
+    if same_given and same_family:
+        return ["same name"]
+    reasons = ["same given name"] if same_given else []
+    if same_family:
+        reasons.append("same surname")
+    elif typed_family and _similar(typed_family, family) >= 0.85:
+        reasons.append("surname spelt slightly differently")
+    return reasons
+
+
+def _similar(a: str, b: str) -> float:
+    return 1.0 if a == b else JaroWinkler.normalized_similarity(a, b) if a and b else 0.0
+
+
+def _date_similarity(
+    given: datetime.date, known: datetime.date | None, reasons: list[str]
+) -> float:
+    if known is None:
+        return 0.5
+    if known == given:
+        reasons.append("same date of birth")
+        return 1.0
+    if (known.month, known.day) == (given.day, given.month) and known.year == given.year:
+        reasons.append("date of birth with day and month swapped")
+        return 0.8
+    if Levenshtein.distance(known.isoformat(), given.isoformat()) == 1 or sorted(
+        known.isoformat()
+    ) == sorted(given.isoformat()):
+        reasons.append("date of birth differs by one digit or two swapped digits")
+        return 0.7
+    reasons.append("different date of birth")
+    return 0.0
+
+
+def _postcode_similarity(given: str, known: str, reasons: list[str]) -> float:
+    if not known:
+        return 0.5
+    if known == given:
+        reasons.append("same postcode")
+        return 1.0
+    distance = Levenshtein.distance(known, given)
+    if distance == 1:
+        reasons.append("postcode differs by one character")
+        return 0.7
+    if known.split(" ")[0] == given.split(" ")[0]:
+        reasons.append("same postcode district")
+        return 0.5
+    reasons.append("different postcode")
+    return 0.0
+
+
+def _postcode_key(postcode: str) -> str:
+    return " ".join(postcode.upper().split())
+
+
+def _joined(reasons: list[str]) -> list[str]:
+    """'same surname' and 'same date of birth' read as one: 'same surname and date of birth'."""
+    same = [reason.removeprefix("same ") for reason in reasons if reason.startswith("same ")]
+    other = [reason for reason in reasons if not reason.startswith("same ")]
+    lead = [f"same {' and '.join(same)}"] if same else []
+    return [", ".join(lead + other)] if lead or other else []
