@@ -2,11 +2,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import contact_point_normalise
 from everthread.customers.errors import InvalidContactPoint
-from everthread.customers.models import ContactPoint, Customer
+from everthread.customers.models import ContactPoint, Customer, CustomerMerge
 
 
 class ContactPointForm(forms.ModelForm):
@@ -37,7 +38,14 @@ class ContactPointInline(admin.TabularInline):
 
 @admin.register(Customer)
 class CustomerAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "preferred_name", "home_store", "advisor", "updated_at")
+    list_display = (
+        "__str__",
+        "preferred_name",
+        "home_store",
+        "advisor",
+        "merged_into",
+        "updated_at",
+    )
     list_filter = ("home_store",)
     list_select_related = ("home_store", "advisor")
     search_fields = ("search_text", "contact_points__value")
@@ -54,3 +62,26 @@ class ContactPointAdmin(admin.ModelAdmin):
     list_select_related = ("customer",)
     search_fields = ("value",)
     raw_id_fields = ("customer",)
+
+
+@admin.register(CustomerMerge)
+class CustomerMergeAdmin(admin.ModelAdmin):
+    """Merges are made and undone in the app, where the rules run; here they are read."""
+
+    list_display = ("merged_at", "merged", "survivor", "merged_by", "undone_at")
+    list_select_related = ("merged", "survivor", "merged_by")
+    readonly_fields = (
+        "survivor",
+        "merged",
+        "merged_by",
+        "merged_at",
+        "snapshot",
+        "undone_by",
+        "undone_at",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -5,3 +5,13 @@ class CustomersConfig(AppConfig):
     name = "everthread.customers"
     label = "customers"
     verbose_name = "Customers"
+
+    def ready(self) -> None:
+        from everthread.customers.merge_rules import keep, merge_rule_register
+        from everthread.customers.models import ContactPoint, Customer, CustomerMerge
+
+        merge_rule_register(ContactPoint, "customer")
+        # Records merged earlier into the one now merged follow it to the survivor.
+        merge_rule_register(Customer, "merged_into")
+        merge_rule_register(CustomerMerge, "survivor", move=keep)
+        merge_rule_register(CustomerMerge, "merged", move=keep)

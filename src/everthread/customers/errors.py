@@ -15,3 +15,7 @@ class CustomerNotFound(NotFound):
 
 class InvalidProfile(InvalidInput):
     code = "invalid_profile"
+
+
+class MergeRefused(Conflict):
+    code = "merge_refused"

@@ -17,6 +17,22 @@ def name_key(text: str) -> str:
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
+# What staff see and edit on a profile, and choose between when merging two.
+PROFILE_FIELDS = (
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "language",
+    "time_zone",
+    "date_of_birth",
+    "postcode",
+    "home_store",
+    "advisor",
+    "preferences",
+    "tags",
+)
+
+
 class Customer(models.Model):
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100, blank=True)
@@ -38,6 +54,10 @@ class Customer(models.Model):
     )
     preferences = models.JSONField(default=dict, blank=True)
     tags = models.JSONField(default=list, blank=True)
+    # Set when this record was merged into another; kept, so the merge can be undone.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
     # Derived from the names on every save: what search and ordering read.
     sort_key = models.CharField(max_length=210, editable=False, default="")
     search_text = models.CharField(max_length=310, editable=False, default="")
@@ -91,3 +111,24 @@ class ContactPoint(models.Model):
     @property
     def display(self) -> str:
         return contact_point_display(self.kind, self.value)
+
+
+class CustomerMerge(models.Model):
+    """One merge of ``merged`` into ``survivor``, with what is needed to undo it exactly."""
+
+    survivor = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="merges_folded")
+    merged_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    # Both profiles as they were, and the primary keys of every row that moved, by model.
+    snapshot = models.JSONField()
+    undone_by = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-merged_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.merged_id} into {self.survivor_id}"

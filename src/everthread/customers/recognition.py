@@ -135,7 +135,9 @@ def _look_alikes(clues: Clues) -> list[Candidate]:
     if not nearby:
         return []
     pool = (
-        Customer.objects.filter(nearby).select_related("home_store").order_by("id")[:CANDIDATE_POOL]
+        Customer.objects.filter(nearby, merged_into__isnull=True)
+        .select_related("home_store")
+        .order_by("id")[:CANDIDATE_POOL]
     )
     scored = [_score(customer, words, postcode, clues.date_of_birth) for customer in pool]
     found = [candidate for candidate in scored if candidate.score >= MIN_CANDIDATE_SCORE]

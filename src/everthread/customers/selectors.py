@@ -13,7 +13,14 @@ from django.db.models import Q, QuerySet
 from everthread.core.errors import InvalidInput
 from everthread.customers.contact_points import contact_point_guesses
 from everthread.customers.errors import CustomerNotFound
-from everthread.customers.models import ContactPoint, Customer, name_key
+from everthread.customers.merge_rules import merge_rules
+from everthread.customers.models import (
+    PROFILE_FIELDS,
+    ContactPoint,
+    Customer,
+    CustomerMerge,
+    name_key,
+)
 
 
 @dataclass(frozen=True)
@@ -61,19 +68,20 @@ def customer_search(
 
 def _matching(query: str, *, region: str) -> QuerySet[Customer]:
     query = query.strip()
+    current = Customer.objects.filter(merged_into__isnull=True)
     if not query:
-        return Customer.objects.all()
+        return current
     by_name = Q()
     for token in name_key(query).split():
         by_name &= Q(search_text__contains=token)
     guesses = contact_point_guesses(query, region=region)
     if not guesses:
-        return Customer.objects.filter(by_name)
+        return current.filter(by_name)
     by_contact = Q()
     for kind, value in guesses:
         by_contact |= Q(kind=kind, value=value)
     owners = ContactPoint.objects.filter(by_contact).values("customer_id")
-    return Customer.objects.filter(by_name | Q(id__in=owners))
+    return current.filter(by_name | Q(id__in=owners))
 
 
 def _cursor_encode(customer: Customer) -> str:
@@ -91,3 +99,36 @@ def _cursor_decode(cursor: str) -> tuple[str, int]:
     raise InvalidInput(
         "That page link is not valid; start again from the first page.", field="cursor"
     )
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    name: str
+    survivor_value: object
+    merged_value: object
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    survivor: Customer
+    merged: Customer
+    conflicts: list[FieldConflict]
+    moves: dict[str, int]  # rows that will move, by what they are
+
+
+def customer_merge_preview(*, survivor_id: int, merged_id: int) -> MergePreview:
+    """What merging ``merged`` into ``survivor`` would move and which fields disagree."""
+    survivor = customer_detail(customer_id=survivor_id)
+    merged = customer_detail(customer_id=merged_id)
+    conflicts = [
+        FieldConflict(name, getattr(survivor, name), getattr(merged, name))
+        for name in PROFILE_FIELDS
+        if getattr(merged, name) not in (None, "", [], {})
+        and getattr(survivor, name) != getattr(merged, name)
+    ]
+    moves = {}
+    for rule in merge_rules():
+        count = rule.rows_of(merged_id).count()
+        if count and rule.model is not CustomerMerge:
+            moves[str(rule.model._meta.verbose_name_plural)] = count
+    return MergePreview(survivor=survivor, merged=merged, conflicts=conflicts, moves=moves)
