@@ -22,3 +22,11 @@ def store_list() -> QuerySet[Store]:
 def staff_list(*, active_only: bool = True) -> QuerySet[Staff]:
     staff = Staff.objects.select_related("home_store").order_by("first_name", "last_name")
     return staff.filter(is_active=True) if active_only else staff
+
+
+def staff_by_username(username: str) -> Staff:
+    """An active member of staff, e.g. the one a command acts as."""
+    staff = Staff.objects.filter(username=username, is_active=True).first()
+    if staff is None:
+        raise NotFound(f"No active staff member has the username {username!r}.", field="username")
+    return staff

@@ -16,13 +16,19 @@ from everthread.customers.contact_points import ContactKind
 from everthread.customers.models import Customer
 from everthread.customers.preferences import Preferences
 from everthread.customers.recognition import Clues
-from everthread.customers.selectors import customer_detail, customer_search
+from everthread.customers.selectors import (
+    customer_detail,
+    customer_merge_preview,
+    customer_search,
+)
 from everthread.customers.services import (
     contact_point_add,
     contact_point_remove,
     customer_create,
+    customer_merge,
     customer_open,
     customer_recognise,
+    customer_unmerge,
     customer_update,
 )
 
@@ -204,6 +210,72 @@ def contact_points_remove(request: StaffRequest, customer_id: int, contact_point
         contact_point_id=contact_point_id,
     )
     return Status(204, None)
+
+
+class FieldConflictOut(Schema):
+    name: str
+    survivor_value: Any
+    merged_value: Any
+
+
+class MergePreviewOut(Schema):
+    survivor: CustomerOut
+    merged: CustomerOut
+    conflicts: list[FieldConflictOut] = Field(description="Fields on which the two disagree.")
+    moves: dict[str, int] = Field(description="Rows that would move to the survivor, by kind.")
+
+    @staticmethod
+    def resolve_conflicts(preview: Any) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": c.name,
+                "survivor_value": _plain(c.survivor_value),
+                "merged_value": _plain(c.merged_value),
+            }
+            for c in preview.conflicts
+        ]
+
+
+class MergeIn(Schema):
+    merged_id: int = Field(description="The record that is folded in and hidden.")
+    take_from_merged: list[str] = Field(
+        default=[], description="Profile fields whose value comes from the merged record."
+    )
+
+
+class MergeOut(Schema):
+    id: int
+    survivor_id: int
+    merged_id: int
+    merged_at: datetime.datetime
+    undone_at: datetime.datetime | None
+
+
+@router.get("/{survivor_id}/merge/{merged_id}", response=MergePreviewOut, summary="Preview a merge")
+def merge_preview(request: StaffRequest, survivor_id: int, merged_id: int) -> object:
+    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
+    return customer_merge_preview(survivor_id=survivor_id, merged_id=merged_id)
+
+
+@router.post("/{survivor_id}/merge", response={201: MergeOut}, summary="Merge a duplicate in")
+def merge(request: StaffRequest, survivor_id: int, payload: MergeIn) -> object:
+    done = customer_merge(
+        actor=request.auth,
+        survivor_id=survivor_id,
+        merged_id=payload.merged_id,
+        take_from_merged=payload.take_from_merged,
+    )
+    return Status(201, done)
+
+
+@router.post("/merges/{merge_id}/unmerge", response=MergeOut, summary="Undo a merge")
+def unmerge(request: StaffRequest, merge_id: int) -> object:
+    return customer_unmerge(actor=request.auth, merge_id=merge_id)
+
+
+def _plain(value: Any) -> Any:
+    """A profile value as JSON: stores and staff by id."""
+    return value.pk if hasattr(value, "pk") else value
 
 
 def _out(customer_id: int) -> Customer:
