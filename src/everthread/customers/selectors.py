@@ -42,6 +42,15 @@ def customer_detail(*, customer_id: int) -> Customer:
     return customer
 
 
+def customer_merges_kept(*, customer_id: int) -> list[CustomerMerge]:
+    """Records merged into this customer that can still be undone, newest first, in 1 query."""
+    return list(
+        CustomerMerge.objects.filter(survivor_id=customer_id, undone_at__isnull=True)
+        .select_related("merged", "merged_by")
+        .order_by("-merged_at", "-id")
+    )
+
+
 def customer_search(
     *, query: str = "", region: str, after: str | None = None, limit: int | None = None
 ) -> CustomerPage:
@@ -104,6 +113,7 @@ def _cursor_decode(cursor: str) -> tuple[str, int]:
 @dataclass(frozen=True)
 class FieldConflict:
     name: str
+    label: str
     survivor_value: object
     merged_value: object
 
@@ -121,7 +131,12 @@ def customer_merge_preview(*, survivor_id: int, merged_id: int) -> MergePreview:
     survivor = customer_detail(customer_id=survivor_id)
     merged = customer_detail(customer_id=merged_id)
     conflicts = [
-        FieldConflict(name, getattr(survivor, name), getattr(merged, name))
+        FieldConflict(
+            name,
+            str(Customer._meta.get_field(name).verbose_name).capitalize(),
+            getattr(survivor, name),
+            getattr(merged, name),
+        )
         for name in PROFILE_FIELDS
         if getattr(merged, name) not in (None, "", [], {})
         and getattr(survivor, name) != getattr(merged, name)

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from everthread.core.errors import DomainError
+from everthread.core.errors import DomainError, InvalidInput
 from everthread.core.http import StaffRequest, phone_region
 from everthread.core.models import Capability
 from everthread.core.services import capability_require
 from everthread.customers.contact_points import ContactKind, contact_point_guesses
+from everthread.customers.errors import CustomerNotFound
 from everthread.customers.forms import (
     ContactPointForm,
     CustomerCreateForm,
@@ -23,14 +25,21 @@ from everthread.customers.forms import (
 )
 from everthread.customers.models import Customer
 from everthread.customers.preferences import Preferences
-from everthread.customers.recognition import Clues
-from everthread.customers.selectors import customer_detail, customer_search
+from everthread.customers.recognition import Clues, recognise
+from everthread.customers.selectors import (
+    customer_detail,
+    customer_merge_preview,
+    customer_merges_kept,
+    customer_search,
+)
 from everthread.customers.services import (
     contact_point_add,
     contact_point_remove,
     customer_create,
+    customer_merge,
     customer_open,
     customer_recognise,
+    customer_unmerge,
     customer_update,
 )
 
@@ -85,7 +94,43 @@ def customer_new(request: StaffRequest) -> HttpResponse:
 @login_required
 def customer_page(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = customer_open(viewer=request.user, customer_id=customer_id)
-    return render(request, "customers/detail.html", _detail_context(customer))
+    merges = customer_merges_kept(customer_id=customer_id)
+    return render(request, "customers/detail.html", _detail_context(customer, merges=merges))
+
+
+@login_required
+def merge_preview(request: StaffRequest, customer_id: int) -> HttpResponse:
+    """Find the other record (by id or any contact point) and show what a merge would do."""
+    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
+    other = request.GET.get("other", "").strip()
+    merged_id = _other_record(other, request)
+    preview = customer_merge_preview(survivor_id=customer_id, merged_id=merged_id)
+    return render(request, "customers/merge.html", {"preview": preview, "other": other})
+
+
+@login_required
+@require_POST
+def merge_confirm(request: StaffRequest, customer_id: int) -> HttpResponse:
+    merged_id = request.POST.get("merged_id", "")
+    if not merged_id.isdigit():
+        raise InvalidInput("Say which record to merge in.", field="merged_id")
+    take = [name for name in request.POST if request.POST[name] == "merged"]
+    customer_merge(
+        actor=request.user,
+        survivor_id=customer_id,
+        merged_id=int(merged_id),
+        take_from_merged=take,
+    )
+    messages.success(request, "Merged. The other record's contact points are now on this one.")
+    return redirect("customers:detail", customer_id=customer_id)
+
+
+@login_required
+@require_POST
+def merge_undo(request: StaffRequest, merge_id: int) -> HttpResponse:
+    merge = customer_unmerge(actor=request.user, merge_id=merge_id)
+    messages.success(request, f"Merge undone: {merge.merged} is a separate record again.")
+    return redirect("customers:detail", customer_id=merge.survivor_id)
 
 
 @login_required
@@ -203,6 +248,15 @@ def _clues(typed: str) -> Clues:
     if any(ch.isdigit() for ch in typed) or "@" in typed:
         return Clues(contact_point=typed)
     return Clues(contact_point=typed, name=typed)
+
+
+def _other_record(typed: str, request: StaffRequest) -> int:
+    if typed.isdigit():
+        return int(typed)
+    recognition = recognise(clues=Clues(contact_point=typed), region=phone_region(request))
+    if recognition.customer is None:
+        raise CustomerNotFound(f"No customer has {typed!r}; use their id or a contact point.")
+    return recognition.customer.pk
 
 
 def _editable(request: StaffRequest, customer_id: int) -> Customer:
