@@ -133,7 +133,7 @@ def customer_merge_preview(*, survivor_id: int, merged_id: int) -> MergePreview:
     conflicts = [
         FieldConflict(
             name,
-            str(Customer._meta.get_field(name).verbose_name).capitalize(),
+            name.replace("_", " ").capitalize(),
             getattr(survivor, name),
             getattr(merged, name),
         )
