@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import contact_point_normalise
 from everthread.customers.errors import InvalidContactPoint
-from everthread.customers.models import ContactPoint, Customer, CustomerMerge
+from everthread.customers.models import ContactPoint, Customer, CustomerMerge, DuplicatePair
 
 
 class ContactPointForm(forms.ModelForm):
@@ -85,3 +85,12 @@ class CustomerMergeAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+@admin.register(DuplicatePair)
+class DuplicatePairAdmin(admin.ModelAdmin):
+    list_display = ("customer_a", "customer_b", "score", "status", "found_at", "reviewed_by")
+    list_filter = ("status",)
+    list_select_related = ("customer_a", "customer_b", "reviewed_by")
+    raw_id_fields = ("customer_a", "customer_b")
+    readonly_fields = ("found_at", "reviewed_at")

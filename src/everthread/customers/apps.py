@@ -8,10 +8,18 @@ class CustomersConfig(AppConfig):
 
     def ready(self) -> None:
         from everthread.customers.merge_rules import keep, merge_rule_register
-        from everthread.customers.models import ContactPoint, Customer, CustomerMerge
+        from everthread.customers.models import (
+            ContactPoint,
+            Customer,
+            CustomerMerge,
+            DuplicatePair,
+        )
 
         merge_rule_register(ContactPoint, "customer")
         # Records merged earlier into the one now merged follow it to the survivor.
         merge_rule_register(Customer, "merged_into")
         merge_rule_register(CustomerMerge, "survivor", move=keep)
         merge_rule_register(CustomerMerge, "merged", move=keep)
+        # A reviewed pair is history; the review page closes open pairs of merged records.
+        merge_rule_register(DuplicatePair, "customer_a", move=keep)
+        merge_rule_register(DuplicatePair, "customer_b", move=keep)

@@ -132,3 +132,39 @@ class CustomerMerge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.merged_id} into {self.survivor_id}"
+
+
+class DuplicatePair(models.Model):
+    """Two records `everthread dedupe` thinks are one person, waiting for a person to decide."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "To review"
+        MERGED = "merged", "Merged"
+        DISMISSED = "dismissed", "Not the same person"
+
+    # Always the lower id first, so a pair is stored once whichever way it was found.
+    customer_a = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="+")
+    customer_b = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(help_text="Match probability, 0 to 1.")
+    reasons = models.JSONField(default=list)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    found_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["customer_a", "customer_b"], name="duplicate_pair_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(customer_a__lt=models.F("customer_b")),
+                name="duplicate_pair_ordered",
+            ),
+        ]
+        indexes: ClassVar = [models.Index(fields=["status", "-score"], name="duplicate_pair_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.customer_a_id} ~ {self.customer_b_id} ({self.score:.2f})"
