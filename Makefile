@@ -31,8 +31,8 @@ test: $(VENV)/.installed-test chromium
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(TEST_ENV) $(BIN)/mypy
 	$(TEST_ENV) $(BIN)/everthread makemigrations --check --dry-run
 
