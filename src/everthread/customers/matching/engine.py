@@ -1,0 +1,141 @@
+"""Find likely duplicate customers, or link two files of customers, with reasons.
+
+The pipeline: normalise (records) -> candidate pairs (blocking) -> field levels
+(comparisons) -> a match model learned from those pairs by EM (model) -> the
+pairs at or above a fixed probability, each with reasons a person can check
+(reasons). Pairs are only ever suggested: merging stays a decision for staff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from everthread.customers.matching.blocking import BlockingReport, CandidatePairs, candidate_pairs
+from everthread.customers.matching.comparisons import COMPARISONS, ComparedPairs, compare
+from everthread.customers.matching.model import (
+    MatchModel,
+    fit,
+    level_frequencies,
+    match_probability,
+)
+from everthread.customers.matching.reasons import explain
+from everthread.customers.matching.records import (
+    CustomerRecord,
+    IntArray,
+    PreparedRecords,
+    prepare,
+)
+
+# Fixed in advance, never tuned on known answers: a pair is suggested when the
+# model finds it more likely than not to be one person.
+MATCH_THRESHOLD = 0.5
+# Random pairs give EM its starting view of how often unrelated people agree.
+RANDOM_PAIRS = 20_000
+# Sampling is seeded so the same records always give the same suggestions.
+SEED = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPair:
+    """Two records that are probably one person, with the evidence in words."""
+
+    left_id: str | int
+    right_id: str | int
+    match_probability: float
+    match_weight: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """Suggested pairs, most likely first, with the work it took to find them."""
+
+    pairs: list[ScoredPair]
+    blocking: BlockingReport
+    model: MatchModel | None  # None when no two records shared a blocking key
+
+
+def find_duplicates(
+    records: Sequence[CustomerRecord], *, threshold: float = MATCH_THRESHOLD
+) -> MatchResult:
+    """Pairs of records in one base that are probably the same customer."""
+    return _match(prepare(records), link_only=False, threshold=threshold)
+
+
+def link(
+    records_a: Sequence[CustomerRecord],
+    records_b: Sequence[CustomerRecord],
+    *,
+    threshold: float = MATCH_THRESHOLD,
+) -> MatchResult:
+    """Pairs (a record of A, a record of B) that are probably the same customer."""
+    sources = [0] * len(records_a) + [1] * len(records_b)
+    prepared = prepare([*records_a, *records_b], sources=sources)
+    return _match(prepared, link_only=True, threshold=threshold)
+
+
+def _match(prepared: PreparedRecords, *, link_only: bool, threshold: float) -> MatchResult:
+    candidates = candidate_pairs(prepared, link_only=link_only)
+    if len(candidates.left) == 0:
+        return MatchResult(pairs=[], blocking=candidates.report, model=None)
+    compared = compare(prepared, candidates.left, candidates.right)
+    model = train(prepared, compared.levels, link_only=link_only)
+    pairs = _suggestions(prepared, candidates, compared, model, threshold)
+    return MatchResult(pairs=pairs, blocking=candidates.report, model=model)
+
+
+def train(prepared: PreparedRecords, levels: IntArray, *, link_only: bool) -> MatchModel:
+    """Learn the model from the candidate pairs' levels, starting u from random pairs."""
+    sizes = [len(spec.levels) for spec in COMPARISONS]
+    left, right = random_pairs(prepared, link_only=link_only)
+    chance = level_frequencies(compare(prepared, left, right).levels, sizes)
+    return fit(levels, u=chance, personal=[spec.personal for spec in COMPARISONS])
+
+
+def random_pairs(prepared: PreparedRecords, *, link_only: bool) -> tuple[IntArray, IntArray]:
+    """A seeded sample of pairs of distinct records, drawn uniformly."""
+    rng = np.random.default_rng(SEED)
+    if link_only:
+        side_a = np.flatnonzero(prepared.source == 0)
+        side_b = np.flatnonzero(prepared.source != 0)
+        return rng.choice(side_a, RANDOM_PAIRS), rng.choice(side_b, RANDOM_PAIRS)
+    n = max(len(prepared), 2)
+    left = rng.integers(0, n, RANDOM_PAIRS)
+    return left, (left + rng.integers(1, n, RANDOM_PAIRS)) % n
+
+
+def _suggestions(
+    prepared: PreparedRecords,
+    candidates: CandidatePairs,
+    compared: ComparedPairs,
+    model: MatchModel,
+    threshold: float,
+) -> list[ScoredPair]:
+    """Pairs at or above the threshold, strongest first, with their reasons."""
+    weights = model.match_weights(compared.levels)
+    probabilities = match_probability(weights)
+    chosen = np.flatnonzero(probabilities >= threshold)
+    left, right = candidates.left[chosen], candidates.right[chosen]
+    order = np.lexsort((right, left, -weights[chosen]))
+    chosen, left, right = chosen[order], left[order], right[order]
+    evidence = model.bayes_factors(compared.levels[chosen])
+    return [
+        ScoredPair(
+            left_id=prepared.ids[a],
+            right_id=prepared.ids[b],
+            match_probability=float(probabilities[k]),
+            match_weight=float(weights[k]),
+            reasons=explain(
+                prepared,
+                int(a),
+                int(b),
+                levels=compared.levels[k],
+                names_swapped=bool(compared.names_swapped[k]),
+                evidence=factors,
+            ),
+        )
+        for k, a, b, factors in zip(chosen, left, right, evidence, strict=True)
+    ]
