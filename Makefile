@@ -25,6 +25,9 @@ demo: $(VENV)/.installed-app
 	$(DEMO_ENV) $(BIN)/everthread demo
 	@echo ""
 	@echo "Everthread is starting at http://$(HOST):$(PORT)/ (sign in with a log-in above; Ctrl+C stops it)"
+	@# The background worker (uploaded imports) runs beside the server and stops with it.
+	$(DEMO_ENV) $(BIN)/everthread worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(BIN)/everthread runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test chromium

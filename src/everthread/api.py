@@ -14,6 +14,7 @@ from everthread.core.models import Staff
 from everthread.core.services import token_authenticate
 from everthread.customers.api import recognise_router
 from everthread.customers.api import router as customers_router
+from everthread.customers.api import transfer_router as customers_transfer_router
 
 
 class BearerToken(HttpBearer):
@@ -40,6 +41,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/", core_router)
+api.add_router("/customers", customers_transfer_router)  # first: see its comment
 api.add_router("/customers", customers_router)
 api.add_router("/recognise", recognise_router)
 

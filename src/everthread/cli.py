@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
-# Commands that serve requests: they refuse to start on a database nobody has migrated.
-SERVING_COMMANDS = {"runserver"}
+# Commands that serve requests or run queued work: they refuse to start on a database nobody
+# has migrated.
+SERVING_COMMANDS = {"runserver", "worker"}
 
 
 def main() -> None:

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "everthread.core",
     "everthread.customers",
     "everthread.demo",
@@ -155,5 +157,20 @@ LOGGING = {
 
 # Page size for every list the staff app and the API return.
 PAGE_SIZE = env.number("EVERTHREAD_PAGE_SIZE", 25, minimum=1)
+
+# Background work (customer imports, ...) through the Django tasks interface. By default it
+# is queued in the database and run by `everthread worker`; "immediate" runs it inside the
+# request that queued it, which suits tests and small demos but never a busy site.
+TASKS_IMMEDIATE = env.flag("EVERTHREAD_TASKS_IMMEDIATE", default=False)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TASKS_IMMEDIATE
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+
+# The largest CSV file the upload page and the API take (the command line takes any size).
+IMPORT_MAX_BYTES = env.number("EVERTHREAD_IMPORT_MAX_MB", 50, minimum=1) * 1024 * 1024
 
 env.refuse_unknown()

@@ -3,14 +3,11 @@ with a message saying what to fix, never a traceback."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from everthread.environment import Environment
+from processes import everthread
 
 
 def test_unknown_everthread_setting_names_the_closest_known_one() -> None:
@@ -39,36 +36,21 @@ def test_malformed_values_are_refused(name: str, value: str, message: str) -> No
             env.number(name, 25)
 
 
-def _everthread(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("EVERTHREAD_") and k != "DATABASE_URL"
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "everthread", *args],
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_the_command_reports_a_typo_in_a_setting_without_a_traceback() -> None:
-    result = _everthread("check", EVERTHREAD_DEBUG="true", EVERTHREAD_SECRET_KEYY="x")
+    result = everthread("check", EVERTHREAD_DEBUG="true", EVERTHREAD_SECRET_KEYY="x")
     assert result.returncode != 0
     assert "Unknown setting EVERTHREAD_SECRET_KEYY" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_production_without_a_secret_key_says_what_to_set() -> None:
-    result = _everthread("check")
+    result = everthread("check")
     assert result.returncode != 0
     assert "EVERTHREAD_SECRET_KEY must be set" in result.stderr
 
 
 def test_an_unreachable_database_is_a_clear_error(tmp_path) -> None:
-    result = _everthread(
+    result = everthread(
         "migrate",
         EVERTHREAD_DEBUG="true",
         DATABASE_URL="postgres://nobody@127.0.0.1:1/everthread",
@@ -79,14 +61,14 @@ def test_an_unreachable_database_is_a_clear_error(tmp_path) -> None:
 
 
 def test_an_unsupported_database_is_refused() -> None:
-    result = _everthread(
+    result = everthread(
         "check", EVERTHREAD_DEBUG="true", DATABASE_URL="mysql://root@127.0.0.1/test"
     )
     assert "Everthread runs on SQLite or PostgreSQL" in result.stderr
 
 
 def test_serving_a_database_nobody_migrated_says_to_migrate(tmp_path) -> None:
-    result = _everthread(
+    result = everthread(
         "runserver", "127.0.0.1:0", EVERTHREAD_DEBUG="true", EVERTHREAD_DATA_DIR=str(tmp_path)
     )
     assert result.returncode != 0

@@ -7,7 +7,14 @@ from django.http import HttpRequest
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import contact_point_normalise
 from everthread.customers.errors import InvalidContactPoint
-from everthread.customers.models import ContactPoint, Customer, CustomerMerge, DuplicatePair
+from everthread.customers.models import (
+    ContactPoint,
+    Customer,
+    CustomerImport,
+    CustomerImportReject,
+    CustomerMerge,
+    DuplicatePair,
+)
 
 
 class ContactPointForm(forms.ModelForm):
@@ -94,3 +101,40 @@ class DuplicatePairAdmin(admin.ModelAdmin):
     list_select_related = ("customer_a", "customer_b", "reviewed_by")
     raw_id_fields = ("customer_a", "customer_b")
     readonly_fields = ("found_at", "reviewed_at")
+
+
+class ReadOnlyImportAdmin(admin.ModelAdmin):
+    """Imports are uploaded and run in the app, where the rules run; here they are read."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(CustomerImport)
+class CustomerImportAdmin(ReadOnlyImportAdmin):
+    list_display = (
+        "uploaded_at",
+        "file_name",
+        "status",
+        "total_rows",
+        "rows_done",
+        "created",
+        "updated",
+        "unchanged",
+        "rejected",
+        "started_by",
+    )
+    list_filter = ("status",)
+    list_select_related = ("started_by",)
+    search_fields = ("file_name",)
+    exclude = ("content",)  # can be megabytes; the rows are in the app and the rejects below
+
+
+@admin.register(CustomerImportReject)
+class CustomerImportRejectAdmin(ReadOnlyImportAdmin):
+    list_display = ("customer_import", "row", "field", "reason")
+    list_select_related = ("customer_import",)
+    raw_id_fields = ("customer_import",)

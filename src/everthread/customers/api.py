@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 from typing import Any
 
-from django.http import JsonResponse
-from ninja import Field, Query, Router, Schema, Status
+from django.conf import settings
+from django.http import JsonResponse, StreamingHttpResponse
+from django.urls import reverse
+from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.responses import NinjaJSONEncoder
 
 from everthread.core.http import StaffRequest
@@ -13,11 +16,13 @@ from everthread.core.models import Capability
 from everthread.core.selectors import organisation_get
 from everthread.core.services import capability_require, idempotent_write
 from everthread.customers.contact_points import ContactKind
-from everthread.customers.models import Customer
+from everthread.customers.models import Customer, CustomerImport
 from everthread.customers.preferences import Preferences
 from everthread.customers.recognition import Clues
 from everthread.customers.selectors import (
     customer_detail,
+    customer_import_get,
+    customer_import_rejects_lines,
     customer_merge_preview,
     customer_search,
 )
@@ -25,6 +30,9 @@ from everthread.customers.services import (
     contact_point_add,
     contact_point_remove,
     customer_create,
+    customer_export,
+    customer_import_start,
+    customer_import_upload,
     customer_merge,
     customer_open,
     customer_recognise,
@@ -281,6 +289,107 @@ def _plain(value: Any) -> Any:
 def _out(customer_id: int) -> Customer:
     # The write itself is in the audit log; reading back what was written is not another view.
     return customer_detail(customer_id=customer_id)
+
+
+# Import and export: a router of its own, mounted at /customers ahead of `router`, whose
+# "/{customer_id}" paths would otherwise take "/import" and "/export" for customer ids.
+transfer_router = Router(tags=["customers"])
+
+
+class ImportAccepted(Schema):
+    id: int
+    status: str
+    status_url: str = Field(description="Poll this for progress and the summary.")
+
+
+class ImportColumnOut(Schema):
+    header: str = Field(description="As in the file's header row.")
+    field: str | None = Field(description="What the column fills; null when it is ignored.")
+
+
+class ImportStatusOut(Schema):
+    id: int
+    file_name: str
+    status: CustomerImport.Status
+    total_rows: int
+    rows_done: int
+    created: int
+    updated: int
+    unchanged: int
+    rejected: int
+    error: str = Field(description="Why the import stopped, when status is failed.")
+    columns: list[ImportColumnOut]
+    uploaded_at: datetime.datetime
+    started_at: datetime.datetime | None
+    finished_at: datetime.datetime | None
+    rejects_url: str = Field(description="The rejected rows as CSV, with row, field and reason.")
+
+    @staticmethod
+    def resolve_rejects_url(customer_import: CustomerImport) -> str:
+        return reverse("api:customer_import_rejects", kwargs={"import_id": customer_import.pk})
+
+
+@transfer_router.post(
+    "/import",
+    response={202: ImportAccepted},
+    summary="Import customers from a CSV file (multipart, field `file`); runs in the background",
+)
+def customers_import(request: StaffRequest, file: File[UploadedFile]) -> object:
+    data = file.read(settings.IMPORT_MAX_BYTES + 1)
+
+    def write() -> tuple[int, Any]:
+        uploaded = customer_import_upload(
+            actor=request.auth,
+            file_name=file.name or "",
+            source=io.BytesIO(data),
+            max_bytes=settings.IMPORT_MAX_BYTES,
+        )
+        queued = customer_import_start(actor=request.auth, import_id=uploaded.pk)
+        status_url = reverse("api:customer_import_status", kwargs={"import_id": queued.pk})
+        return 202, {"id": queued.pk, "status": queued.status, "status_url": status_url}
+
+    # A retry with the same Idempotency-Key and file answers with the first import.
+    status, body = idempotent_write(
+        staff=request.auth,
+        key=request.headers.get("Idempotency-Key"),
+        request_body=data,
+        write=write,
+    )
+    return JsonResponse(body, status=status)
+
+
+@transfer_router.get(
+    "/imports/{import_id}",
+    response=ImportStatusOut,
+    url_name="customer_import_status",
+    summary="An import's progress and summary",
+)
+def customers_import_status(request: StaffRequest, import_id: int) -> object:
+    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
+    return customer_import_get(import_id=import_id)
+
+
+@transfer_router.get(
+    "/imports/{import_id}/rejects",
+    url_name="customer_import_rejects",
+    summary="An import's rejected rows as CSV: row, field, reason, then the row as it was",
+)
+def customers_import_rejects(request: StaffRequest, import_id: int) -> StreamingHttpResponse:
+    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
+    customer_import = customer_import_get(import_id=import_id)
+    lines = customer_import_rejects_lines(customer_import=customer_import)
+    return StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+
+
+@transfer_router.get(
+    "/export",
+    summary="Every current customer as CSV, one row each, contact points by kind (audited)",
+)
+def customers_export(request: StaffRequest) -> StreamingHttpResponse:
+    export = customer_export(actor=request.auth, via="api")
+    response = StreamingHttpResponse(export.lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="customers.csv"'
+    return response
 
 
 recognise_router = Router(tags=["customers"])

@@ -7,6 +7,7 @@ class CustomersConfig(AppConfig):
     verbose_name = "Customers"
 
     def ready(self) -> None:
+        from everthread.core.transfers import transfer_register
         from everthread.customers.merge_rules import keep, merge_rule_register
         from everthread.customers.models import (
             ContactPoint,
@@ -14,6 +15,7 @@ class CustomersConfig(AppConfig):
             CustomerMerge,
             DuplicatePair,
         )
+        from everthread.customers.transfers import customers_export_file, customers_import_file
 
         merge_rule_register(ContactPoint, "customer")
         # Records merged earlier into the one now merged follow it to the survivor.
@@ -23,3 +25,7 @@ class CustomersConfig(AppConfig):
         # A reviewed pair is history; the review page closes open pairs of merged records.
         merge_rule_register(DuplicatePair, "customer_a", move=keep)
         merge_rule_register(DuplicatePair, "customer_b", move=keep)
+
+        transfer_register(
+            "customers", importer=customers_import_file, exporter=customers_export_file
+        )

@@ -195,3 +195,12 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _size_line(size: dict[str, str]) -> str:
     note = f" ({size['note']})" if size.get("note") else ""
     return f"{size['category']}: {size['size']}{note}"
+
+
+class ImportUploadForm(DomainErrorForm):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="UTF-8 (Excel: “CSV UTF-8”), with a header row. Columns are recognised by "
+        "name: First Name, Last Name, Email, Mobile, DOB, Postcode, Home store, Tags…",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )

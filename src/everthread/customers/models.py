@@ -168,3 +168,75 @@ class DuplicatePair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer_a_id} ~ {self.customer_b_id} ({self.score:.2f})"
+
+    @property
+    def customers(self) -> tuple[Customer, Customer]:
+        return self.customer_a, self.customer_b
+
+
+class CustomerImport(models.Model):
+    """One CSV file of customers, from upload to summary. Its rows run as a background task."""
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", "Waiting to start"
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    file_name = models.CharField(max_length=255)
+    # In the database, not on a web server's disk: any worker on any machine can read it.
+    content = models.TextField(
+        help_text="The file as uploaded, decoded to text; emptied once it is imported."
+    )
+    delimiter = models.CharField(max_length=1, default=",")
+    columns = models.JSONField(
+        default=list, help_text="Each header in file order with the field it fills, or null."
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.UPLOADED)
+    total_rows = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True, help_text="Why the import stopped, if it failed.")
+    started_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-uploaded_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent_done(self) -> int:
+        return 100 * self.rows_done // self.total_rows if self.total_rows else 100
+
+
+class CustomerImportReject(models.Model):
+    """A row an import refused: its cells as in the file, and the column and reason."""
+
+    customer_import = models.ForeignKey(
+        CustomerImport, on_delete=models.CASCADE, related_name="rejects"
+    )
+    row = models.PositiveIntegerField(help_text="As a spreadsheet numbers it: the header is 1.")
+    field = models.CharField(max_length=255, blank=True, help_text="The column, as headed.")
+    reason = models.TextField()
+    values = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ("customer_import", "row")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["customer_import", "row"], name="import_reject_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.reason}"

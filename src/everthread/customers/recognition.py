@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q, prefetch_related_objects
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -119,12 +120,13 @@ def _owners(keys: list[tuple[str, str]]) -> list[ContactPoint]:
     params = [part for key in keys for part in key]
     points = []
     for customer in Customer.objects.raw(sql, params):
+        joined: Any = customer  # carries the point_* columns of the join
         point = ContactPoint(
-            id=customer.point_id,
+            id=joined.point_id,
             customer=customer,
-            kind=customer.point_kind,
-            value=customer.point_value,
-            label=customer.point_label,
+            kind=joined.point_kind,
+            value=joined.point_value,
+            label=joined.point_label,
         )
         points.append(point)
     if len({point.customer_id for point in points}) > 1:

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from everthread.core.errors import InvalidInput
 from everthread.customers.contact_points import contact_point_guesses
-from everthread.customers.errors import CustomerNotFound
+from everthread.customers.csv_files import Columns, csv_lines, csv_records
+from everthread.customers.errors import CustomerImportNotFound, CustomerNotFound
+from everthread.customers.matching.records import CustomerRecord
 from everthread.customers.merge_rules import merge_rules
 from everthread.customers.models import (
     PROFILE_FIELDS,
     ContactPoint,
     Customer,
+    CustomerImport,
+    CustomerImportReject,
     CustomerMerge,
+    DuplicatePair,
     name_key,
 )
 
@@ -147,3 +154,146 @@ def customer_merge_preview(*, survivor_id: int, merged_id: int) -> MergePreview:
         if count and rule.model is not CustomerMerge:
             moves[str(rule.model._meta.verbose_name_plural)] = count
     return MergePreview(survivor=survivor, merged=merged, conflicts=conflicts, moves=moves)
+
+
+def customer_match_records(*, batch: int = 5000) -> Iterator[CustomerRecord]:
+    """Every current customer as the matching engine reads them, in id order, batch by batch."""
+    last_id = 0
+    while True:
+        rows = list(
+            Customer.objects.filter(merged_into__isnull=True, id__gt=last_id)
+            .order_by("id")
+            .values_list("id", "given_name", "family_name", "date_of_birth", "postcode")[:batch]
+        )
+        if not rows:
+            return
+        last_id = rows[-1][0]
+        points: dict[int, dict[str, list[str]]] = {}
+        for customer_id, kind, value in ContactPoint.objects.filter(
+            customer_id__in=[row[0] for row in rows], kind__in=("email", "phone")
+        ).values_list("customer_id", "kind", "value"):
+            points.setdefault(customer_id, {}).setdefault(kind, []).append(value)
+        for customer_id, given, family, born, postcode in rows:
+            mine = points.get(customer_id, {})
+            yield CustomerRecord(
+                id=customer_id,
+                given_name=given,
+                family_name=family,
+                date_of_birth=born,
+                postcode=postcode,
+                phones=tuple(mine.get("phone", ())),
+                emails=tuple(mine.get("email", ())),
+            )
+
+
+def duplicate_pairs_open(*, after: str | None = None, limit: int | None = None) -> DuplicatePage:
+    """Open pairs, most likely first, both profiles joined, paginated by (score, id)."""
+    limit = limit or settings.PAGE_SIZE
+    pairs = DuplicatePair.objects.filter(status=DuplicatePair.Status.OPEN)
+    if after:
+        score, last_id = _pair_cursor_decode(after)
+        pairs = pairs.filter(Q(score__lt=score) | Q(score=score, id__gt=last_id))
+    rows = list(
+        pairs.select_related("customer_a__home_store", "customer_b__home_store")
+        .prefetch_related("customer_a__contact_points", "customer_b__contact_points")
+        .order_by("-score", "id")[: limit + 1]
+    )
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = f"{last.score!r}_{last.pk}"
+    return DuplicatePage(items=rows[:limit], next_cursor=next_cursor)
+
+
+@dataclass(frozen=True)
+class DuplicatePage:
+    items: list[DuplicatePair]
+    next_cursor: str | None
+
+
+def _pair_cursor_decode(cursor: str) -> tuple[float, int]:
+    score, _, last_id = cursor.partition("_")
+    try:
+        return float(score), int(last_id)
+    except ValueError:
+        raise InvalidInput(
+            "That page link is not valid; start again from the first page.", field="cursor"
+        ) from None
+
+
+# Import and export.
+
+EXPORT_PAGE_SIZE = 500
+
+
+def customer_export_bounds() -> tuple[int, int]:
+    """How many current customers there are and the highest id among them, in 1 query."""
+    bounds = Customer.objects.filter(merged_into__isnull=True).aggregate(
+        count=Count("id"), last_id=Max("id")
+    )
+    return bounds["count"], bounds["last_id"] or 0
+
+
+def customer_export_pages(
+    *, up_to_id: int, page_size: int = EXPORT_PAGE_SIZE
+) -> Iterator[Customer]:
+    """Current customers by id with their store and contact points, 2 queries a page.
+
+    Paged by id, not offset, so memory stays flat and a page never skips a customer.
+    """
+    last_id = 0
+    while True:
+        page = list(
+            Customer.objects.filter(merged_into__isnull=True, pk__gt=last_id, pk__lte=up_to_id)
+            .select_related("home_store")
+            .prefetch_related("contact_points")
+            .order_by("pk")[:page_size]
+        )
+        yield from page
+        if len(page) < page_size:
+            return
+        last_id = page[-1].pk
+
+
+def customer_import_get(*, import_id: int) -> CustomerImport:
+    customer_import = (
+        CustomerImport.objects.select_related("started_by").filter(pk=import_id).first()
+    )
+    if customer_import is None:
+        raise CustomerImportNotFound(f"There is no customer import with id {import_id}.")
+    return customer_import
+
+
+def customer_import_recent(*, limit: int = 10) -> list[CustomerImport]:
+    """The latest imports, without their files' content, in 1 query."""
+    return list(
+        CustomerImport.objects.defer("content")
+        .select_related("started_by")
+        .order_by("-uploaded_at", "-id")[:limit]
+    )
+
+
+def customer_import_sample(*, customer_import: CustomerImport, limit: int = 3) -> list[list[str]]:
+    """The first rows of the file, as its columns will read them."""
+    columns = Columns.from_stored(customer_import.columns, customer_import.delimiter)
+    records = csv_records(customer_import.content, columns, file_name=customer_import.file_name)
+    return [cells for _, cells in itertools.islice(records, limit)]
+
+
+def customer_import_rejects(
+    *, import_id: int, limit: int | None = None
+) -> list[CustomerImportReject]:
+    rejects = CustomerImportReject.objects.filter(customer_import_id=import_id).order_by("row")
+    return list(rejects[:limit] if limit is not None else rejects)
+
+
+def customer_import_rejects_lines(*, customer_import: CustomerImport) -> Iterator[str]:
+    """The refused rows as CSV: row, field and reason, then the row as it was in the file."""
+    headers = [column["header"] for column in customer_import.columns]
+    rejects = (
+        CustomerImportReject.objects.filter(customer_import=customer_import)
+        .order_by("row")
+        .iterator(chunk_size=500)
+    )
+    rows = ([str(r.row), r.field, r.reason, *r.values] for r in rejects)
+    return csv_lines(itertools.chain([["row", "field", "reason", *headers]], rows))

@@ -3,12 +3,17 @@ falls back to a plain page when scripts are off."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from everthread.core.errors import DomainError, InvalidInput
@@ -16,32 +21,44 @@ from everthread.core.http import StaffRequest, phone_region
 from everthread.core.models import Capability
 from everthread.core.services import capability_require
 from everthread.customers.contact_points import ContactKind, contact_point_guesses
+from everthread.customers.csv_files import FIELD_LABELS
 from everthread.customers.errors import CustomerNotFound
 from everthread.customers.forms import (
     ContactPointForm,
     CustomerCreateForm,
+    ImportUploadForm,
     PreferencesForm,
     ProfileForm,
 )
-from everthread.customers.models import Customer
+from everthread.customers.models import Customer, CustomerImport
 from everthread.customers.preferences import Preferences
 from everthread.customers.recognition import Clues, recognise
 from everthread.customers.selectors import (
     customer_detail,
+    customer_import_get,
+    customer_import_recent,
+    customer_import_rejects,
+    customer_import_rejects_lines,
+    customer_import_sample,
     customer_merge_preview,
     customer_merges_kept,
     customer_search,
+    duplicate_pairs_open,
 )
 from everthread.customers.services import (
     contact_point_add,
     contact_point_remove,
     customer_create,
+    customer_export,
+    customer_import_start,
+    customer_import_upload,
     customer_merge,
     customer_open,
     customer_recognise,
     customer_unmerge,
     customer_update,
 )
+from everthread.customers.services.duplicates import duplicate_pair_dismiss
 
 
 @login_required
@@ -123,6 +140,22 @@ def merge_confirm(request: StaffRequest, customer_id: int) -> HttpResponse:
     )
     messages.success(request, "Merged. The other record's contact points are now on this one.")
     return redirect("customers:detail", customer_id=customer_id)
+
+
+@login_required
+def duplicates_review(request: StaffRequest) -> HttpResponse:
+    """Likely duplicates, most likely first, each pair side by side."""
+    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
+    page = duplicate_pairs_open(after=request.GET.get("cursor"))
+    return render(request, "customers/duplicates.html", {"page": page})
+
+
+@login_required
+@require_POST
+def duplicate_dismiss(request: StaffRequest, pair_id: int) -> HttpResponse:
+    duplicate_pair_dismiss(actor=request.user, pair_id=pair_id)
+    messages.success(request, "Marked as two different people; they will not be suggested again.")
+    return redirect("customers:duplicates")
 
 
 @login_required
@@ -265,3 +298,86 @@ def _editable(request: StaffRequest, customer_id: int) -> Customer:
     if request.method == "GET":
         return customer_open(viewer=request.user, customer_id=customer_id)
     return customer_detail(customer_id=customer_id)
+
+
+# Import and export.
+
+IMPORT_REJECTS_SHOWN = 20
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request: StaffRequest) -> HttpResponse:
+    """Upload a CSV file; the next page shows how its columns will be read."""
+    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            customer_import = customer_import_upload(
+                actor=request.user,
+                file_name=upload.name or "",
+                source=upload,
+                max_bytes=settings.IMPORT_MAX_BYTES,
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            return redirect("customers:import", import_id=customer_import.pk)
+    context = {"form": form, "recent": customer_import_recent()}
+    return render(
+        request, "customers/import_upload.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def import_page(request: StaffRequest, import_id: int) -> HttpResponse:
+    """The column preview before it starts, then progress (polled with HTMX), then the summary."""
+    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
+    customer_import = customer_import_get(import_id=import_id)
+    context: dict[str, Any] = {"customer_import": customer_import}
+    if customer_import.status == CustomerImport.Status.UPLOADED:
+        context["columns"] = [
+            {"header": column["header"], "label": FIELD_LABELS.get(column["field"] or "")}
+            for column in customer_import.columns
+        ]
+        context["sample"] = customer_import_sample(customer_import=customer_import)
+    elif customer_import.status == CustomerImport.Status.DONE and customer_import.rejected:
+        context["rejects"] = customer_import_rejects(
+            import_id=import_id, limit=IMPORT_REJECTS_SHOWN
+        )
+    if request.htmx:
+        return render(request, "customers/_import_status.html", context)
+    return render(request, "customers/import.html", context)
+
+
+@login_required
+@require_POST
+def import_start(request: StaffRequest, import_id: int) -> HttpResponse:
+    customer_import_start(actor=request.user, import_id=import_id)
+    return redirect("customers:import", import_id=import_id)
+
+
+@login_required
+def import_rejects(request: StaffRequest, import_id: int) -> StreamingHttpResponse:
+    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
+    customer_import = customer_import_get(import_id=import_id)
+    return _csv_download(
+        customer_import_rejects_lines(customer_import=customer_import),
+        f"rejects-{customer_import.file_name.removesuffix('.csv')}.csv",
+    )
+
+
+@login_required
+def export_download(request: StaffRequest) -> StreamingHttpResponse:
+    export = customer_export(actor=request.user, via="web")
+    return _csv_download(export.lines, f"customers-{timezone.localdate():%Y-%m-%d}.csv")
+
+
+def _csv_download(lines: Iterable[str], file_name: str) -> StreamingHttpResponse:
+    # The byte-order mark tells Excel the file is UTF-8; our import reads it either way.
+    response = StreamingHttpResponse(
+        itertools.chain(["\ufeff"], lines), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, file_name) or "attachment"
+    return response

@@ -19,6 +19,7 @@ from everthread.customers.errors import (
 )
 from everthread.customers.merge_rules import merge_rules
 from everthread.customers.models import PROFILE_FIELDS, Customer, CustomerMerge
+from everthread.customers.services.duplicates import duplicate_pairs_close_for_merge
 
 
 @transaction.atomic
@@ -55,6 +56,7 @@ def customer_merge(
     }
     merged.merged_into = survivor
     merged.save(update_fields=["merged_into"])
+    duplicate_pairs_close_for_merge(actor=actor, merged_id=merged.pk)
     merge = CustomerMerge.objects.create(
         survivor=survivor, merged=merged, merged_by=actor, snapshot=snapshot
     )

@@ -1,0 +1,23 @@
+"""Running the `everthread` command as a separate process, as an operator would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def everthread(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `everthread ARGS` with only the settings given here (none inherited)."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("EVERTHREAD_") and k != "DATABASE_URL"
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "everthread", *args],
+        env={**inherited, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
