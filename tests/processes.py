@@ -9,11 +9,8 @@ import sys
 
 def everthread(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run `everthread ARGS` with only the settings given here (none inherited)."""
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("EVERTHREAD_") and k != "DATABASE_URL"
-    }
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("EVERTHREAD_")}
+    inherited.pop("DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "everthread", *args],
         env={**inherited, **env},
