@@ -24,6 +24,7 @@ MAX_BLOCK_SIZE = 100
 # Dates of birth: blocks split by either name's initial beyond this size, which
 # a base reaches at ~250,000 customers (one birthday in seventy years is ~25,000).
 DOB_MAX_BLOCK = 10
+NAME_MAX_BLOCK = 20
 # Sorted-neighbourhood window: each record is compared with the next few in order.
 NEIGHBOURHOOD_WINDOW = 4
 
@@ -104,7 +105,7 @@ def candidate_pairs(
             left, right = left[keep], right[keep]
         report.pairs_by_rule[rule.name] = len(left)
         encoded.append(np.minimum(left, right) * len(records) + np.maximum(left, right))
-    unique = np.unique(np.concatenate(encoded))
+    unique = distinct(np.concatenate(encoded))
     report.pairs_compared = len(unique)
     size = max(len(records), 1)
     return CandidatePairs(unique // size, unique % size, report)
@@ -117,7 +118,7 @@ def _key_pairs(
     left, right, oversized = _pairs_within_blocks(members, keys, rule.max_block)
     if len(oversized) == 0:
         return left, right
-    report.blocks_split += len(np.unique(keys[oversized]))
+    report.blocks_split += len(distinct(keys[oversized]))
     big_members, big_keys = members[oversized], keys[oversized]
     second = rule.refine(records)[big_members]
     if second.ndim == 2:  # several second keys per record: one entry for each
@@ -129,7 +130,7 @@ def _key_pairs(
     more_left, more_right, still = _pairs_within_blocks(
         big_members[usable], finer[usable], rule.max_block
     )
-    report.blocks_skipped += len(np.unique(finer[usable][still]))
+    report.blocks_skipped += len(distinct(finer[usable][still]))
     # Members without a second key cannot be placed in a smaller block either.
     report.records_in_skipped_blocks += len(still) + int((~usable).sum())
     return np.concatenate([left, more_left]), np.concatenate([right, more_right])
@@ -155,7 +156,7 @@ def _pairs_within_blocks(
     starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
     sizes = np.diff(np.r_[starts, len(sorted_keys)])
     lefts, rights = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
-    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_block)]):
+    for size in distinct(sizes[(sizes >= 2) & (sizes <= max_block)]):
         block = sorted_members[starts[sizes == size][:, None] + np.arange(size)]
         a, b = np.triu_indices(int(size), 1)
         lefts.append(block[:, a].reshape(-1))
@@ -165,8 +166,8 @@ def _pairs_within_blocks(
         order[start : start + size] for start, size in zip(starts[large], sizes[large], strict=True)
     ]
     left, right = np.concatenate(lefts), np.concatenate(rights)
-    distinct = left != right
-    return left[distinct], right[distinct], np.concatenate([np.empty(0, np.int64), *oversized])
+    apart = left != right
+    return left[apart], right[apart], np.concatenate([np.empty(0, np.int64), *oversized])
 
 
 def _neighbour_pairs(
@@ -180,6 +181,13 @@ def _neighbour_pairs(
     lefts = [np.empty(0, dtype=np.int64), *(ordered[:-step] for step in steps)]
     rights = [np.empty(0, dtype=np.int64), *(ordered[step:] for step in steps)]
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def distinct(values: IntArray) -> IntArray:
+    """Sorted distinct values, by sorting: numpy's hashing unique is many times slower
+    on the structured integers blocking produces (pair codes, combined keys)."""
+    ordered = np.sort(values, kind="stable" if values.dtype == object else None)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
 
 
 def combine_keys(*parts: IntArray) -> IntArray:
@@ -264,7 +272,14 @@ def _given_then_surname(records: PreparedRecords) -> TextArray:
 
 DEFAULT_RULES: tuple[KeyRule | NeighbourhoodRule, ...] = (
     KeyRule("a name, in either field, and postcode district", _name_and_district, _dob_year),
-    KeyRule("given and family name, either order", _either_name_order, lambda r: r.dob.codes),
+    # A full name repeats by chance in a large base (a few hundred given names
+    # times a few thousand surnames); its blocks are split by date of birth early.
+    KeyRule(
+        "given and family name, either order",
+        _either_name_order,
+        lambda r: r.dob.codes,
+        NAME_MAX_BLOCK,
+    ),
     # A date of birth is shared by chance once a base passes a few hundred
     # thousand (one day in seventy years); its blocks are split early.
     KeyRule("date of birth", lambda r: r.dob.codes, _either_initial, DOB_MAX_BLOCK),

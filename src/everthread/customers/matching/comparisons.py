@@ -201,13 +201,16 @@ def _scores(
     *,
     same: float,
     missing: float,
+    cutoff: float | None = None,
 ) -> FloatArray:
     """``scorer`` of the texts with codes a[k] and b[k], computed once per distinct pair.
 
     A million candidate pairs hold far fewer distinct pairs of names or places
     (and equal codes need no scoring at all), so the string work is done on
     those only, in C++ on every core. ``same`` is the score of equal codes,
-    ``missing`` that of a code against a missing one (-1).
+    ``missing`` that of a code against a missing one (-1). With ``cutoff``
+    the scorer may stop early on pairs beyond it (rapidfuzz's score_cutoff):
+    only for scores that are banded, where beyond the cutoff is all one level.
     """
     out = np.where(a == b, same, missing)
     todo = np.flatnonzero((a != b) & (a >= 0) & (b >= 0))
@@ -216,7 +219,11 @@ def _scores(
     low, high = np.minimum(a[todo], b[todo]), np.maximum(a[todo], b[todo])
     distinct, inverse = np.unique(low * len(table) + high, return_inverse=True)
     scored = process.cpdist(
-        table[distinct // len(table)], table[distinct % len(table)], scorer=scorer, workers=-1
+        table[distinct // len(table)],
+        table[distinct % len(table)],
+        scorer=scorer,
+        score_cutoff=cutoff,
+        workers=-1,
     )
     out[todo] = np.asarray(scored, dtype=np.float64)[inverse.reshape(-1)]
     return np.asarray(out, dtype=np.float64)
@@ -255,9 +262,13 @@ def _names(
     return given_levels, family_levels, swapped
 
 
-def _similarity(table: TextArray, a: IntArray, b: IntArray) -> FloatArray:
+def _similarity(
+    table: TextArray, a: IntArray, b: IntArray, *, cutoff: float | None = None
+) -> FloatArray:
     """Jaro-Winkler similarity; an empty text is 0 against any other, 1 against itself."""
-    return _scores(table, a, b, JaroWinkler.normalized_similarity, same=1.0, missing=0.0)
+    return _scores(
+        table, a, b, JaroWinkler.normalized_similarity, same=1.0, missing=0.0, cutoff=cutoff
+    )
 
 
 def _bands(similarity: FloatArray, cuts: tuple[float, ...], first_level: int) -> IntArray:
@@ -337,7 +348,9 @@ def _postcode(
 ) -> IntArray:
     codes = records.postcode.codes
     # A missing side is overruled below, so its score does not matter.
-    distance = _scores(tables.postcode, codes[left], codes[right], OSA.distance, same=0, missing=9)
+    distance = _scores(
+        tables.postcode, codes[left], codes[right], OSA.distance, same=0, missing=9, cutoff=2
+    )
     edits = distance.astype(np.int64)
     levels = np.zeros(len(left), dtype=np.int64)
     same_district = records.district.codes[left] == records.district.codes[right]
@@ -352,8 +365,12 @@ def _address(
 ) -> IntArray:
     """Word-order-free similarity, or spacing-free: "hopegoodplace" is "hopegood place"."""
     a, b = records.address.codes[left], records.address.codes[right]
-    by_words = _scores(tables.address, a, b, fuzz.token_set_ratio, same=100.0, missing=0.0)
-    by_letters = _scores(tables.packed_address, a, b, fuzz.ratio, same=100.0, missing=0.0)
+    by_words = _scores(
+        tables.address, a, b, fuzz.token_set_ratio, same=100.0, missing=0.0, cutoff=60.0
+    )
+    by_letters = _scores(
+        tables.packed_address, a, b, fuzz.ratio, same=100.0, missing=0.0, cutoff=60.0
+    )
     scores = np.maximum(by_words, by_letters)
     levels = _bands(scores, (60.0, 80.0, 90.0), ADDRESS.level("loosely similar"))
     levels[records.address.codes[left] == records.address.codes[right]] = ADDRESS.level("same")
@@ -362,7 +379,7 @@ def _address(
 
 def _suburb(records: PreparedRecords, tables: _Tables, left: IntArray, right: IntArray) -> IntArray:
     codes = records.suburb.codes
-    similarity = _similarity(tables.suburb, codes[left], codes[right])
+    similarity = _similarity(tables.suburb, codes[left], codes[right], cutoff=0.8)
     levels = _bands(similarity, (0.8, 0.92), SUBURB.level("similar"))
     levels[records.suburb.codes[left] == records.suburb.codes[right]] = SUBURB.level("same")
     return _with_missing(levels, records.suburb.codes, left, right)

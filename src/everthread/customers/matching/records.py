@@ -333,16 +333,22 @@ def _digits(dobs: _Field[str]) -> IntArray:
 
 
 def _multi_codes(values: _Field[tuple[str, ...]]) -> IntArray:
-    """Codes of up to CONTACTS_PER_RECORD values per record, -1 padded."""
+    """Codes of up to CONTACTS_PER_RECORD values per record, -1 padded.
+
+    Built column by column over the distinct tuples: most hold one value, and
+    a column's codes come from one dictionary pass in C.
+    """
     vocabulary: dict[str, int] = {}
-    distinct = np.full((len(values.values), CONTACTS_PER_RECORD), -1, dtype=np.int64)
-    rows, cols, codes = [], [], []
-    for row, items in enumerate(values.values):
-        for col, item in enumerate(dict.fromkeys(filter(None, items))):
-            if col == CONTACTS_PER_RECORD:
-                break
-            rows.append(row)
-            cols.append(col)
-            codes.append(vocabulary.setdefault(item, len(vocabulary)))
-    distinct[rows, cols] = codes
+    kept = [
+        tuple(dict.fromkeys(filter(None, items)))[:CONTACTS_PER_RECORD] for items in values.values
+    ]
+    distinct = np.full((len(kept), CONTACTS_PER_RECORD), -1, dtype=np.int64)
+    for col in range(CONTACTS_PER_RECORD):
+        rows = [row for row, items in enumerate(kept) if len(items) > col]
+        if not rows:
+            break
+        items = [kept[row][col] for row in rows]
+        for item in dict.fromkeys(items):
+            vocabulary.setdefault(item, len(vocabulary))
+        distinct[rows, col] = np.fromiter(map(vocabulary.__getitem__, items), np.int64, len(items))
     return distinct[values.index]
