@@ -57,8 +57,8 @@ from everthread.customers.services import (
     customer_recognise,
     customer_unmerge,
     customer_update,
+    duplicate_pair_dismiss,
 )
-from everthread.customers.services.duplicates import duplicate_pair_dismiss
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Every write to customers. One module per area; import the functions from here."""
 
 from everthread.customers.services.contacts import contact_point_add, contact_point_remove
+from everthread.customers.services.duplicates import duplicate_pair_dismiss, duplicates_find
 from everthread.customers.services.exporting import CustomerExport, customer_export
 from everthread.customers.services.importing import (
     customer_import_run,
@@ -29,4 +30,6 @@ __all__ = [
     "customer_recognise",
     "customer_unmerge",
     "customer_update",
+    "duplicate_pair_dismiss",
+    "duplicates_find",
 ]

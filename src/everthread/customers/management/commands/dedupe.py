@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from everthread.customers.services.duplicates import duplicates_find
+from everthread.customers.services import duplicates_find
 
 
 class Command(BaseCommand):
