@@ -24,7 +24,10 @@ def contact_point_add(
     customer = Customer.objects.filter(pk=customer_id).first()
     if customer is None:
         raise CustomerNotFound(f"There is no customer with id {customer_id}.")
-    return contact_point_attach(actor=actor, customer=customer, kind=kind, value=value, label=label)
+    region = organisation_get().phone_region
+    return contact_point_attach(
+        actor=actor, customer=customer, kind=kind, value=value, label=label, region=region
+    )
 
 
 @transaction.atomic
@@ -44,9 +47,10 @@ def contact_point_remove(*, actor: Staff, customer_id: int, contact_point_id: in
 
 
 def contact_point_attach(
-    *, actor: Staff, customer: Customer, kind: str, value: str, label: str = ""
+    *, actor: Staff, customer: Customer, kind: str, value: str, label: str = "", region: str
 ) -> ContactPoint:
-    normalised = contact_point_normalise(kind, value, region=organisation_get().phone_region)
+    """Attach within the caller's transaction; ``region`` reads phones typed without +country."""
+    normalised = contact_point_normalise(kind, value, region=region)
     existing = (
         ContactPoint.objects.select_related("customer").filter(kind=kind, value=normalised).first()
     )

@@ -40,9 +40,16 @@ def customer_create(
     customer = Customer()
     _profile_apply(customer, {"given_name": "", **profile})
     customer.save()
-    for kind, value, *label in contact_points:
+    points = list(contact_points)
+    region = organisation_get().phone_region if points else ""
+    for kind, value, *label in points:
         contact_point_attach(
-            actor=actor, customer=customer, kind=kind, value=value, label=label[0] if label else ""
+            actor=actor,
+            customer=customer,
+            kind=kind,
+            value=value,
+            label=label[0] if label else "",
+            region=region,
         )
     audit_record(actor=actor, action="customer.created", subject=customer, customer_id=customer.pk)
     return customer
