@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "everthread.core",
     "everthread.customers",
+    "everthread.conversations",
+    "everthread.followups",
+    "everthread.notes",
     "everthread.demo",
 ]
 

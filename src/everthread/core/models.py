@@ -117,6 +117,10 @@ class Team(models.Model):
     store = models.ForeignKey(
         Store, null=True, blank=True, on_delete=models.PROTECT, related_name="teams"
     )
+    # Who hears about the team queue's overdue follow-ups.
+    manager = models.ForeignKey(
+        "Staff", null=True, blank=True, on_delete=models.SET_NULL, related_name="managed_teams"
+    )
 
     class Meta:
         ordering = ("name",)
@@ -161,6 +165,10 @@ class Staff(AbstractUser):
         Store, null=True, blank=True, on_delete=models.SET_NULL, related_name="staff"
     )
     teams = models.ManyToManyField(Team, blank=True, related_name="members")
+    # Who hears about this person's overdue follow-ups.
+    manager = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
 
     class Meta:
         verbose_name = "staff member"
