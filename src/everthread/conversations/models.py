@@ -53,7 +53,9 @@ class Journey(models.Model):
 
     class Meta:
         indexes: ClassVar = [
-            models.Index(fields=["customer", "status", "-last_activity_at"], name="journey_customer"),
+            models.Index(
+                fields=["customer", "status", "-last_activity_at"], name="journey_customer"
+            ),
             models.Index(
                 fields=["owner", "awaiting_reply_since"],
                 name="journey_owed_reply",
@@ -108,7 +110,9 @@ class Interaction(models.Model):
             )
         ]
         indexes: ClassVar = [
-            models.Index(fields=["customer", "channel", "-occurred_at"], name="interaction_channel"),
+            models.Index(
+                fields=["customer", "channel", "-occurred_at"], name="interaction_channel"
+            ),
         ]
 
     def __str__(self) -> str:

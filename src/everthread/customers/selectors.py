@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import itertools
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Max, Q, QuerySet
 
-from everthread.core.errors import InvalidInput
+from everthread.core.pagination import cursor_decode, cursor_encode
 from everthread.customers.contact_points import contact_point_guesses
 from everthread.customers.csv_files import Columns, csv_lines, csv_records
 from everthread.customers.errors import CustomerImportNotFound, CustomerNotFound
@@ -69,7 +66,7 @@ def customer_search(
     limit = limit or settings.PAGE_SIZE
     customers = _matching(query, region=region)
     if after:
-        sort_key, last_id = _cursor_decode(after)
+        sort_key, last_id = cursor_decode(after, str, int)
         customers = customers.filter(
             Q(sort_key__gt=sort_key) | Q(sort_key=sort_key, id__gt=last_id)
         )
@@ -78,7 +75,9 @@ def customer_search(
         .prefetch_related("contact_points")
         .order_by("sort_key", "id")[: limit + 1]
     )
-    next_cursor = _cursor_encode(rows[limit - 1]) if len(rows) > limit else None
+    next_cursor = (
+        cursor_encode(rows[limit - 1].sort_key, rows[limit - 1].pk) if len(rows) > limit else None
+    )
     return CustomerPage(items=rows[:limit], next_cursor=next_cursor)
 
 
@@ -98,23 +97,6 @@ def _matching(query: str, *, region: str) -> QuerySet[Customer]:
         by_contact |= Q(kind=kind, value=value)
     owners = ContactPoint.objects.filter(by_contact).values("customer_id")
     return current.filter(by_name | Q(id__in=owners))
-
-
-def _cursor_encode(customer: Customer) -> str:
-    raw = json.dumps([customer.sort_key, customer.pk], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _cursor_decode(cursor: str) -> tuple[str, int]:
-    try:
-        sort_key, last_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if isinstance(sort_key, str) and isinstance(last_id, int):
-            return sort_key, last_id
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-        pass
-    raise InvalidInput(
-        "That page link is not valid; start again from the first page.", field="cursor"
-    )
 
 
 @dataclass(frozen=True)
@@ -191,7 +173,7 @@ def duplicate_pairs_open(*, after: str | None = None, limit: int | None = None) 
     limit = limit or settings.PAGE_SIZE
     pairs = DuplicatePair.objects.filter(status=DuplicatePair.Status.OPEN)
     if after:
-        score, last_id = _pair_cursor_decode(after)
+        score, last_id = cursor_decode(after, float | int, int)
         pairs = pairs.filter(Q(score__lt=score) | Q(score=score, id__gt=last_id))
     rows = list(
         pairs.select_related("customer_a__home_store", "customer_b__home_store")
@@ -200,8 +182,7 @@ def duplicate_pairs_open(*, after: str | None = None, limit: int | None = None) 
     )
     next_cursor = None
     if len(rows) > limit:
-        last = rows[limit - 1]
-        next_cursor = f"{last.score!r}_{last.pk}"
+        next_cursor = cursor_encode(rows[limit - 1].score, rows[limit - 1].pk)
     return DuplicatePage(items=rows[:limit], next_cursor=next_cursor)
 
 
@@ -209,16 +190,6 @@ def duplicate_pairs_open(*, after: str | None = None, limit: int | None = None) 
 class DuplicatePage:
     items: list[DuplicatePair]
     next_cursor: str | None
-
-
-def _pair_cursor_decode(cursor: str) -> tuple[float, int]:
-    score, _, last_id = cursor.partition("_")
-    try:
-        return float(score), int(last_id)
-    except ValueError:
-        raise InvalidInput(
-            "That page link is not valid; start again from the first page.", field="cursor"
-        ) from None
 
 
 # Import and export.

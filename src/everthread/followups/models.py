@@ -112,3 +112,26 @@ class Handover(models.Model):
 
     def __str__(self) -> str:
         return self.reason
+
+
+class Notice(models.Model):
+    """Something a member of staff should know about a follow-up: shown on their day."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", "Due soon"
+        ESCALATED = "escalated", "Overdue in your team"
+        HANDED_OVER = "handed_over", "Handed to you"
+        ANSWERED = "answered", "Your request was answered"
+
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="notices")
+    followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    text = models.CharField(max_length=500)
+    at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["staff", "read_at", "-at"], name="notice_staff")]
+
+    def __str__(self) -> str:
+        return self.text

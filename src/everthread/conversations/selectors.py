@@ -1,0 +1,95 @@
+"""Reads of the timeline, journeys and last contacts, each with its query budget."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+
+from everthread.conversations.models import Interaction, Journey, TimelineEntry
+from everthread.core.errors import InvalidInput
+from everthread.core.models import Channel
+from everthread.core.pagination import cursor_decode, cursor_encode
+
+# The journeys a customer page lists: all open ones, then the latest resolved.
+JOURNEYS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    entries: list[TimelineEntry]
+    next_cursor: str | None
+
+
+def timeline_page(
+    *,
+    customer_id: int,
+    channel: str = "",
+    journey_id: int | None = None,
+    after: str | None = None,
+    limit: int | None = None,
+) -> TimelinePage:
+    """A page of the timeline, newest first, in 1 query however long the history.
+
+    Paginated by the stable key (occurred_at, id): entries recorded while staff
+    page never make a page skip or repeat one.
+    """
+    if channel and channel not in Channel.values:
+        raise InvalidInput(f"“{channel}” is not a channel.", field="channel")
+    limit = limit or settings.PAGE_SIZE
+    entries = TimelineEntry.objects.filter(customer_id=customer_id)
+    if channel:
+        entries = entries.filter(channel=channel)
+    if journey_id is not None:
+        entries = entries.filter(journey_id=journey_id)
+    if after:
+        stamp, last_id = cursor_decode(after, str, int)
+        occurred_at = _instant(stamp)
+        entries = entries.filter(
+            Q(occurred_at__lt=occurred_at) | Q(occurred_at=occurred_at, id__lt=last_id)
+        )
+    rows = list(entries.order_by("-occurred_at", "-id")[: limit + 1])
+    next_cursor = None
+    if len(rows) > limit:
+        next_cursor = cursor_encode(rows[limit - 1].occurred_at.isoformat(), rows[limit - 1].pk)
+    return TimelinePage(entries=rows[:limit], next_cursor=next_cursor)
+
+
+def journeys_of(*, customer_id: int, limit: int = JOURNEYS_SHOWN) -> list[Journey]:
+    """Open journeys first (latest activity first), then recently resolved ones; 1 query."""
+    return list(
+        Journey.objects.filter(customer_id=customer_id)
+        .select_related("owner")
+        .annotate(resolved=Q(status=Journey.Status.RESOLVED))
+        .order_by("resolved", "-last_activity_at", "-id")[:limit]
+    )
+
+
+def last_contacts(*, customer_id: int) -> list[Interaction]:
+    """The latest interaction in each channel the customer has used, newest first; 1 query."""
+    latest = (
+        Interaction.objects.filter(customer_id=customer_id)
+        .exclude(direction=Interaction.Direction.INTERNAL)
+        .select_related("staff")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("channel")],
+                order_by=[F("occurred_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+    )
+    return sorted(latest, key=lambda interaction: interaction.occurred_at, reverse=True)
+
+
+def _instant(stamp: str) -> datetime.datetime:
+    try:
+        return datetime.datetime.fromisoformat(stamp)
+    except ValueError:
+        raise InvalidInput(
+            "That page link is not valid; start again from the first page.", field="cursor"
+        ) from None

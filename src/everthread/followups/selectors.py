@@ -1,0 +1,131 @@
+"""Reads of follow-ups: the continuity brief, "my day" and a manager's view of the team."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from everthread.conversations.models import Interaction, Journey
+from everthread.conversations.selectors import journeys_of, last_contacts
+from everthread.core.models import Staff
+from everthread.customers.models import Customer
+from everthread.customers.preferences import Preferences
+from everthread.followups.models import FollowUp, Notice
+
+# An important date this close is one staff should have in mind now.
+DATES_AHEAD = datetime.timedelta(days=60)
+LIST_LIMIT = 50
+
+
+def _open() -> QuerySet[FollowUp]:
+    return FollowUp.objects.filter(status=FollowUp.Status.OPEN).select_related(
+        "owner", "team", "customer", "journey", "created_by"
+    )
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The thread so far: what a colleague reads before answering the customer."""
+
+    journeys: list[Journey]
+    followups: list[FollowUp]
+    last_contacts: list[Interaction]
+    coming_up: list[str]
+    needs: list[str]
+
+    @property
+    def open_journeys(self) -> list[Journey]:
+        return [journey for journey in self.journeys if journey.is_open]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.open_journeys or self.followups or self.last_contacts or self.coming_up)
+
+
+def continuity_brief(*, customer: Customer, today: datetime.date | None = None) -> Brief:
+    """Open journeys and promises, the last contact per channel, what matters now: 3 queries."""
+    today = today or timezone.localdate()
+    preferences = Preferences.model_validate(customer.preferences or {})
+    coming_up = [
+        f"{item.label}: {item.date:%-d %B %Y}"
+        for item in sorted(preferences.important_dates, key=lambda item: item.date)
+        if today <= item.date <= today + DATES_AHEAD
+    ]
+    return Brief(
+        journeys=journeys_of(customer_id=customer.pk),
+        followups=list(_open().filter(customer=customer).order_by("due_at", "id")),
+        last_contacts=last_contacts(customer_id=customer.pk),
+        coming_up=coming_up,
+        needs=[*preferences.accessibility, *preferences.dietary],
+    )
+
+
+@dataclass(frozen=True)
+class Day:
+    overdue: list[FollowUp]
+    due_today: list[FollowUp]
+    queue: list[FollowUp]
+    owed_replies: list[Journey]
+    notices: list[Notice]
+    # Filled for managers: what is open across the people and teams they manage.
+    team_overdue: list[FollowUp]
+    team_open: list[FollowUp]
+
+
+def my_day(*, staff: Staff, now: datetime.datetime | None = None) -> Day:
+    """A member of staff's day, in 5 queries (7 for a manager)."""
+    now = now or timezone.now()
+    end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
+    mine = list(_open().filter(owner=staff, due_at__lte=end_of_day).order_by("due_at", "id"))
+    team_ids = list(staff.teams.values_list("id", flat=True))
+    queue = _open().filter(team_id__in=team_ids, owner__isnull=True).order_by("due_at", "id")
+    owed = (
+        Journey.objects.filter(owner=staff, awaiting_reply_since__isnull=False)
+        .exclude(status=Journey.Status.RESOLVED)
+        .select_related("customer")
+        .order_by("awaiting_reply_since")[:LIST_LIMIT]
+    )
+    notices = (
+        Notice.objects.filter(staff=staff, read_at__isnull=True)
+        .select_related("followup__customer")
+        .order_by("-at", "-id")[:LIST_LIMIT]
+    )
+    team = _managed(staff)
+    return Day(
+        overdue=[f for f in mine if f.due_at < now],
+        due_today=[f for f in mine if f.due_at >= now],
+        queue=list(queue[:LIST_LIMIT]),
+        owed_replies=list(owed),
+        notices=list(notices),
+        team_overdue=[f for f in team if f.due_at < now],
+        team_open=[f for f in team if f.due_at >= now],
+    )
+
+
+def _managed(staff: Staff) -> list[FollowUp]:
+    """Open follow-ups held by the people and team queues a manager manages."""
+    if not (staff.reports.exists() or staff.managed_teams.exists()):
+        return []
+    held = Q(owner__manager=staff) | Q(team__manager=staff, owner__isnull=True)
+    return list(_open().filter(held).order_by("due_at", "id")[: LIST_LIMIT * 4])
+
+
+def followups_of(
+    *, customer_id: int | None = None, owner: Staff | None = None, status: str = "open"
+) -> QuerySet[FollowUp]:
+    rows = FollowUp.objects.select_related("owner", "team", "customer", "created_by")
+    if status:
+        rows = rows.filter(status=status)
+    if customer_id is not None:
+        rows = rows.filter(customer_id=customer_id)
+    if owner is not None:
+        rows = rows.filter(owner=owner)
+    return rows.order_by("due_at", "id")
+
+
+def team_followups(*, staff: Staff) -> QuerySet[FollowUp]:
+    """Open follow-ups in the queues of the teams a member of staff belongs to."""
+    return _open().filter(team__members=staff, owner__isnull=True).order_by("due_at", "id")
