@@ -55,3 +55,54 @@ class ContactPointFactory(factory.django.DjangoModelFactory):
     customer = factory.SubFactory(CustomerFactory)
     kind = "email"
     value = factory.Sequence(lambda n: f"customer{n}@example.com")
+
+
+# --- Continuity (issue 5): teams, follow-ups and timeline lines. ---
+# Models are named by label so this block needs no imports of its own; it is appended
+# after other blocks and may be followed by more.
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "core.Team"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"team-{n}")
+    name = factory.Sequence(lambda n: f"Team {n}")
+    kind = "store"
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    """A follow-up as it stands in the database, e.g. one opened last week and now overdue
+    (the service refuses to open one with a due time already past)."""
+
+    class Meta:
+        model = "followups.FollowUp"
+
+    customer = factory.SubFactory(CustomerFactory)
+    title = factory.Sequence(lambda n: f"Call back about order HF-{100000 + n}")
+    owner = factory.SubFactory(StaffFactory)
+    due_at = factory.LazyFunction(lambda: _from_now(days=1))
+    created_by = factory.SubFactory(StaffFactory)
+
+
+class TimelineEntryFactory(factory.django.DjangoModelFactory):
+    """One line of a long history, without the interaction behind it."""
+
+    class Meta:
+        model = "conversations.TimelineEntry"
+
+    customer = factory.SubFactory(CustomerFactory)
+    kind = "interaction"
+    object_id = factory.Sequence(lambda n: 1_000_000 + n)
+    channel = "email"
+    title = factory.Sequence(lambda n: f"Email {n}")
+    occurred_at = factory.Sequence(lambda n: _from_now(days=-30, minutes=n))
+
+
+def _from_now(**delta: float):
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.now() + datetime.timedelta(**delta)

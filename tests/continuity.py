@@ -1,0 +1,58 @@
+"""The people of the continuity stories (see SCENARIOS.md) and the one-line ways tests
+record what happens to them: a contact, a time relative to now."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from everthread.conversations.models import Interaction, Journey
+from everthread.conversations.services import InteractionDraft, JourneyStart, interaction_record
+from everthread.core.models import Staff
+from everthread.customers.models import Customer
+from factories import CustomerFactory, StaffFactory, StoreFactory, TeamFactory
+
+
+def from_now(**delta: float) -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(**delta)
+
+
+def customer(given_name: str, family_name: str) -> Customer:
+    return CustomerFactory(given_name=given_name, family_name=family_name)
+
+
+def colleague(username: str, name: str, **fields: object) -> Staff:
+    first_name, last_name = name.split(" ", 1)
+    return StaffFactory(username=username, first_name=first_name, last_name=last_name, **fields)
+
+
+def covent_garden_team(*, manager: Staff | None = None, members: tuple[Staff, ...] = ()):
+    store = StoreFactory(code="london-covent-garden", name="London Covent Garden")
+    team = TeamFactory(
+        code="covent-garden", name="Covent Garden team", kind="store", store=store, manager=manager
+    )
+    team.members.add(*members)
+    return team
+
+
+def contact(
+    who: Customer,
+    channel: str,
+    summary: str,
+    *,
+    staff: Staff | None = None,
+    direction: str = Interaction.Direction.INBOUND,
+    journey: Journey | None = None,
+    start: JourneyStart | None = None,
+    **draft: object,
+) -> Interaction:
+    """Record one contact with ``who`` (inbound unless told) and return it."""
+    interaction, _ = interaction_record(
+        customer=who,
+        staff=staff,
+        draft=InteractionDraft(channel=channel, direction=direction, summary=summary, **draft),
+        journey=journey,
+        start=start,
+    )
+    return interaction
