@@ -150,8 +150,9 @@ def journey_touch(*, journey: Journey, channel: str, at: datetime.datetime, dire
     elif direction == Interaction.Direction.OUTBOUND:
         journey.awaiting_reply_since = None
         fields.append("awaiting_reply_since")
-    if not journey.is_open and direction != Interaction.Direction.INTERNAL:
-        # The customer came back about it: the need is live again.
+    if not journey.is_open and direction == Interaction.Direction.INBOUND:
+        # The customer came back about it: the need is live again. (Our own message after
+        # the fact, a thank-you or a survey, leaves it resolved.)
         journey.status, journey.resolved_at = Journey.Status.OPEN, None
         fields += ["status", "resolved_at"]
     journey.save(update_fields=fields)
