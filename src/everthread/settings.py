@@ -36,6 +36,9 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE and env.flag("EVERTHREAD_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 31_536_000 if SECURE else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+# Sessions are read from the cache and written through to the database: a page view
+# costs no session query, and a restart signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = env.number("EVERTHREAD_SESSION_HOURS", 12, minimum=1) * 3600
 X_FRAME_OPTIONS = "DENY"
 

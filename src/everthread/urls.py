@@ -9,9 +9,12 @@ admin.site.site_header = "Everthread back office"
 admin.site.site_title = "Everthread"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="customers:list"), name="home"),
+    path("", RedirectView.as_view(pattern_name="followups:my_day"), name="home"),
     path("", include("everthread.core.urls")),
     path("customers/", include("everthread.customers.urls")),
+    path("", include("everthread.conversations.urls")),
+    path("", include("everthread.followups.urls")),
+    # notes urls: added when notes.assessment lands
     path("recognise/", recognise_page, name="recognise"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

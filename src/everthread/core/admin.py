@@ -26,7 +26,7 @@ class StoreAdmin(admin.ModelAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "store")
+    list_display = ("name", "kind", "store", "manager")
     list_filter = ("kind",)
     search_fields = ("name",)
 
@@ -37,7 +37,7 @@ class StaffAdmin(UserAdmin):
     list_filter = ("role", "home_store", "is_active")
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
-        ("Everthread", {"fields": ("role", "job_title", "home_store", "teams")}),
+        ("Everthread", {"fields": ("role", "job_title", "home_store", "teams", "manager")}),
     )
     filter_horizontal = ("teams", "groups", "user_permissions")
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 from everthread.core.errors import NotFound
 from everthread.core.models import Organisation, Staff
+
+T = TypeVar("T")
 
 
 class StaffRequest(HttpRequest):
@@ -25,3 +30,11 @@ def phone_region(request: StaffRequest) -> str:
             "No organisation is set up yet: run `everthread demo`, or create it in the back office."
         )
     return request.organisation.phone_region
+
+
+def request_memo(request: HttpRequest, key: Hashable, read: Callable[[], T]) -> T:
+    """Read something once per request, however many parts of the page ask for it."""
+    memo: dict[Hashable, Any] = request.__dict__.setdefault("_everthread_memo", {})
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]

@@ -31,6 +31,7 @@ from everthread.customers.forms import (
     ProfileForm,
 )
 from everthread.customers.models import Customer, CustomerImport
+from everthread.customers.page_sections import customer_page_sections
 from everthread.customers.preferences import Preferences
 from everthread.customers.recognition import Clues, recognise
 from everthread.customers.selectors import (
@@ -55,6 +56,7 @@ from everthread.customers.services import (
     customer_merge,
     customer_open,
     customer_recognise,
+    customer_to_edit,
     customer_unmerge,
     customer_update,
     duplicate_pair_dismiss,
@@ -112,7 +114,12 @@ def customer_new(request: StaffRequest) -> HttpResponse:
 def customer_page(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = customer_open(viewer=request.user, customer_id=customer_id)
     merges = customer_merges_kept(customer_id=customer_id)
-    return render(request, "customers/detail.html", _detail_context(customer, merges=merges))
+    sections = customer_page_sections(request, customer)
+    return render(
+        request,
+        "customers/detail.html",
+        _detail_context(customer, merges=merges, sections=sections),
+    )
 
 
 @login_required
@@ -294,10 +301,10 @@ def _other_record(typed: str, request: StaffRequest) -> int:
 
 def _editable(request: StaffRequest, customer_id: int) -> Customer:
     """The customer an edit view works on; only editors get this far, and a look is a view."""
-    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     if request.method == "GET":
+        capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
         return customer_open(viewer=request.user, customer_id=customer_id)
-    return customer_detail(customer_id=customer_id)
+    return customer_to_edit(actor=request.user, customer_id=customer_id)
 
 
 # Import and export.

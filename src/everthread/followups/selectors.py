@@ -13,6 +13,7 @@ from everthread.conversations.selectors import journeys_of, last_contacts
 from everthread.core.models import Staff
 from everthread.customers.models import Customer
 from everthread.customers.preferences import Preferences
+from everthread.followups.errors import FollowUpNotFound
 from everthread.followups.models import FollowUp, Notice
 
 # An important date this close is one staff should have in mind now.
@@ -45,7 +46,12 @@ class Brief:
         return not (self.open_journeys or self.followups or self.last_contacts or self.coming_up)
 
 
-def continuity_brief(*, customer: Customer, today: datetime.date | None = None) -> Brief:
+def continuity_brief(
+    *,
+    customer: Customer,
+    journeys: list[Journey] | None = None,
+    today: datetime.date | None = None,
+) -> Brief:
     """Open journeys and promises, the last contact per channel, what matters now: 3 queries."""
     today = today or timezone.localdate()
     preferences = Preferences.model_validate(customer.preferences or {})
@@ -55,7 +61,7 @@ def continuity_brief(*, customer: Customer, today: datetime.date | None = None) 
         if today <= item.date <= today + DATES_AHEAD
     ]
     return Brief(
-        journeys=journeys_of(customer_id=customer.pk),
+        journeys=journeys_of(customer_id=customer.pk) if journeys is None else journeys,
         followups=list(_open().filter(customer=customer).order_by("due_at", "id")),
         last_contacts=last_contacts(customer_id=customer.pk),
         coming_up=coming_up,
@@ -111,6 +117,21 @@ def _managed(staff: Staff) -> list[FollowUp]:
         return []
     held = Q(owner__manager=staff) | Q(team__manager=staff, owner__isnull=True)
     return list(_open().filter(held).order_by("due_at", "id")[: LIST_LIMIT * 4])
+
+
+def followup_detail(*, followup_id: int) -> FollowUp:
+    """One follow-up with its hand-over history, in 2 queries."""
+    followup = (
+        FollowUp.objects.select_related(
+            "owner", "team", "customer", "journey", "created_by", "closed_by", "escalated_to"
+        )
+        .prefetch_related("handovers__from_owner", "handovers__from_team", "handovers__to_owner")
+        .filter(pk=followup_id)
+        .first()
+    )
+    if followup is None:
+        raise FollowUpNotFound(f"There is no follow-up with id {followup_id}.")
+    return followup
 
 
 def followups_of(

@@ -13,6 +13,7 @@ from everthread.customers.services.profiles import (
     customer_create,
     customer_open,
     customer_recognise,
+    customer_to_edit,
     customer_update,
 )
 
@@ -28,6 +29,7 @@ __all__ = [
     "customer_merge",
     "customer_open",
     "customer_recognise",
+    "customer_to_edit",
     "customer_unmerge",
     "customer_update",
     "duplicate_pair_dismiss",

@@ -83,6 +83,12 @@ def customer_open(*, viewer: Staff, customer_id: int) -> Customer:
     return customer
 
 
+def customer_to_edit(*, actor: Staff, customer_id: int) -> Customer:
+    """The customer a write works on, for staff allowed to change customers' records."""
+    capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
+    return customer_detail(customer_id=customer_id)
+
+
 @transaction.atomic
 def customer_recognise(*, viewer: Staff, clues: Clues) -> Recognition:
     """recognise() for a member of staff: whoever it shows them is in the audit log."""
