@@ -30,7 +30,11 @@ def colleague(username: str, name: str, **fields: object) -> Staff:
 def covent_garden_team(*, manager: Staff | None = None, members: tuple[Staff, ...] = ()):
     store = StoreFactory(code="london-covent-garden", name="London Covent Garden")
     team = TeamFactory(
-        code="covent-garden", name="Covent Garden team", kind="store", store=store, manager=manager
+        code="covent-garden-store",
+        name="Covent Garden store team",
+        kind="store",
+        store=store,
+        manager=manager,
     )
     team.members.add(*members)
     return team

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_wait_starts_at_the_first_unanswered_message_and_ends_with_a_reply() -> None:
     rosa = customer("Rosa", "Alvarez")
-    agent = colleague("nadia", "Nadia Price", role="agent")
+    agent = colleague("chloe", "Chloe Evans", role="agent")
     question = contact(
         rosa,
         "chat",

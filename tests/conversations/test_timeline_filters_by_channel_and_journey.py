@@ -20,7 +20,7 @@ def _titles(**filters: object) -> list[str]:
 
 def test_by_channel_and_by_journey() -> None:
     rosa = customer("Rosa", "Alvarez")
-    agent = colleague("nadia", "Nadia Price", role="agent")
+    agent = colleague("chloe", "Chloe Evans", role="agent")
     contact(rosa, "email", "Unsubscribe me from the catalogue", occurred_at=from_now(days=-3))
     on_x = contact(
         rosa,

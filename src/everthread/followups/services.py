@@ -16,7 +16,7 @@ from everthread.conversations.services import (
     journey_await_reply,
     timeline_write,
 )
-from everthread.core.models import Staff, Team
+from everthread.core.models import Channel, Staff, Team
 from everthread.core.services import audit_record
 from everthread.customers.models import Customer
 from everthread.followups.errors import FollowUpClosed, FollowUpNotFound, InvalidFollowUp
@@ -76,6 +76,9 @@ def _validate(draft: FollowUpDraft) -> None:
     _require_holder(draft.owner, draft.team)
     if draft.kind not in FollowUp.Kind.values:
         raise InvalidFollowUp(f"“{draft.kind}” is not a kind of follow-up.", field="kind")
+    if draft.reply_channel and draft.reply_channel not in Channel.values:
+        # Caught here, not when the answer comes back and cannot be recorded in it.
+        raise InvalidFollowUp(f"“{draft.reply_channel}” is not a channel.", field="reply_channel")
 
 
 def _require_holder(owner: Staff | None, team: Team | None) -> None:
