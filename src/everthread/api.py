@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
+from everthread.conversations.api import router as conversations_router
 from everthread.core.api import router as core_router
 from everthread.core.errors import DomainError
 from everthread.core.models import Staff
@@ -44,6 +45,7 @@ api.add_router("/", core_router)
 api.add_router("/customers", customers_transfer_router)  # first: see its comment
 api.add_router("/customers", customers_router)
 api.add_router("/recognise", recognise_router)
+api.add_router("/", conversations_router)
 
 
 def _error(

@@ -7,3 +7,7 @@ class InvalidInteraction(InvalidInput):
 
 class JourneyNotFound(NotFound):
     code = "journey_not_found"
+
+
+class InteractionNotFound(NotFound):
+    code = "interaction_not_found"

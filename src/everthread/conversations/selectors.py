@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 
+from everthread.conversations.errors import InteractionNotFound, JourneyNotFound
 from everthread.conversations.models import Interaction, Journey, TimelineEntry
 from everthread.core.errors import InvalidInput
 from everthread.core.models import Channel
@@ -66,6 +67,59 @@ def journeys_of(*, customer_id: int, limit: int = JOURNEYS_SHOWN) -> list[Journe
         .annotate(resolved=Q(status=Journey.Status.RESOLVED))
         .order_by("resolved", "-last_activity_at", "-id")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class JourneyPage:
+    journeys: list[Journey]
+    next_cursor: str | None
+
+
+def journeys_page(
+    *, customer_id: int, after: str | None = None, limit: int | None = None
+) -> JourneyPage:
+    """A customer's journeys, open ones first, latest activity first; 1 query, any page.
+
+    The sort key is (resolved, last_activity_at, id), so the cursor carries all three.
+    """
+    limit = limit or settings.PAGE_SIZE
+    journeys = Journey.objects.filter(customer_id=customer_id).select_related("owner")
+    if after:
+        resolved, stamp, last_id = cursor_decode(after, bool, str, int)
+        at = _instant(stamp)
+        later = Q(last_activity_at__lt=at) | Q(last_activity_at=at, id__lt=last_id)
+        is_resolved = Q(status=Journey.Status.RESOLVED)
+        journeys = journeys.filter(is_resolved & later if resolved else is_resolved | later)
+    rows: list[Journey] = list(
+        journeys.annotate(resolved=Q(status=Journey.Status.RESOLVED)).order_by(
+            "resolved", "-last_activity_at", "-id"
+        )[: limit + 1]
+    )
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = cursor_encode(not last.is_open, last.last_activity_at.isoformat(), last.pk)
+    return JourneyPage(journeys=rows[:limit], next_cursor=next_cursor)
+
+
+def journey_get(*, journey_id: int) -> Journey:
+    """One journey with its customer and owner; 1 query."""
+    journey = Journey.objects.select_related("customer", "owner").filter(pk=journey_id).first()
+    if journey is None:
+        raise JourneyNotFound(f"There is no journey with id {journey_id}.")
+    return journey
+
+
+def interaction_get(*, interaction_id: int, customer_id: int | None = None) -> Interaction:
+    """One interaction with who recorded it and where; 1 query."""
+    rows = Interaction.objects.select_related("staff", "store", "team", "journey")
+    if customer_id is not None:
+        rows = rows.filter(customer_id=customer_id)
+    interaction = rows.filter(pk=interaction_id).first()
+    if interaction is None:
+        whose = "" if customer_id is None else f" for customer {customer_id}"
+        raise InteractionNotFound(f"There is no interaction with id {interaction_id}{whose}.")
+    return interaction
 
 
 def last_contacts(*, customer_id: int) -> list[Interaction]:
