@@ -11,3 +11,7 @@ class FollowUpNotFound(NotFound):
 
 class FollowUpClosed(Conflict):
     code = "followup_closed"
+
+
+class FollowUpTaken(Conflict):
+    code = "followup_taken"

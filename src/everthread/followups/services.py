@@ -19,7 +19,12 @@ from everthread.conversations.services import (
 from everthread.core.models import Channel, Staff, Team
 from everthread.core.services import audit_record
 from everthread.customers.models import Customer
-from everthread.followups.errors import FollowUpClosed, FollowUpNotFound, InvalidFollowUp
+from everthread.followups.errors import (
+    FollowUpClosed,
+    FollowUpNotFound,
+    FollowUpTaken,
+    InvalidFollowUp,
+)
 from everthread.followups.models import FollowUp, Handover, Notice
 
 # How long before the due time the owner is reminded.
@@ -143,8 +148,15 @@ def followup_hand_over(
     return followup
 
 
+@transaction.atomic
 def followup_take(*, followup_id: int, actor: Staff) -> FollowUp:
-    """Take a follow-up from a team queue."""
+    """Take a follow-up from a team queue: the first colleague to take it has it."""
+    followup = _open_locked(followup_id)
+    if followup.owner == actor:
+        return followup  # a double click
+    if followup.owner is not None:
+        # Two colleagues clicked "take" together; the second must not take it from the first.
+        raise FollowUpTaken(f"It is already with {followup.owner}; ask them to hand it over.")
     return followup_hand_over(
         followup_id=followup_id, actor=actor, owner=actor, reason="Taken from the team queue"
     )
