@@ -82,12 +82,11 @@ class Day:
 
 
 def my_day(*, staff: Staff, now: datetime.datetime | None = None) -> Day:
-    """A member of staff's day, in 5 queries (7 for a manager)."""
+    """A member of staff's day, in 5 queries, a manager's included."""
     now = now or timezone.now()
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     mine = list(_open().filter(owner=staff, due_at__lte=end_of_day).order_by("due_at", "id"))
-    team_ids = list(staff.teams.values_list("id", flat=True))
-    queue = _open().filter(team_id__in=team_ids, owner__isnull=True).order_by("due_at", "id")
+    queue = _open().filter(team__members=staff, owner__isnull=True).order_by("due_at", "id")
     owed = (
         Journey.objects.filter(owner=staff, awaiting_reply_since__isnull=False)
         .exclude(status=Journey.Status.RESOLVED)
@@ -112,9 +111,8 @@ def my_day(*, staff: Staff, now: datetime.datetime | None = None) -> Day:
 
 
 def _managed(staff: Staff) -> list[FollowUp]:
-    """Open follow-ups held by the people and team queues a manager manages."""
-    if not (staff.reports.exists() or staff.managed_teams.exists()):
-        return []
+    """Open follow-ups held by the people and team queues a manager manages (none for others:
+    one query either way, cheaper than asking first whether they manage anyone)."""
     held = Q(owner__manager=staff) | Q(team__manager=staff, owner__isnull=True)
     return list(_open().filter(held).order_by("due_at", "id")[: LIST_LIMIT * 4])
 
