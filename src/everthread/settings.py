@@ -112,7 +112,7 @@ ROOT_URLCONF = "everthread.urls"
 WSGI_APPLICATION = "everthread.wsgi.application"
 AUTH_USER_MODEL = "core.Staff"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "customers:list"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 TEMPLATES = [

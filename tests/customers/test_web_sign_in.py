@@ -26,14 +26,14 @@ def test_a_customer_page_sends_a_visitor_to_sign_in_and_back(client: Client, org
     assert response["Location"] == f"/login/?next=/customers/{amara.pk}/"
 
 
-def test_the_right_password_signs_in_to_the_customer_list(client: Client, associate) -> None:
+def test_the_right_password_signs_in_to_my_day(client: Client, associate) -> None:
     response = client.post(
         "/login/", {"username": "tom", "password": "everthread-test"}, follow=True
     )
 
-    assert response.redirect_chain == [("/customers/", 302)]
+    assert response.redirect_chain == [("/", 302), ("/my-day/", 302)]
     assert response.status_code == 200
-    assert b"<h1>Customers</h1>" in response.content
+    assert b"<h1>My day</h1>" in response.content
     assert "Tom Reilly" in response.content.decode()
 
 

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from accessibility import assert_accessible
+from browsing import sign_in
 from importing import worker_run_queued
 
 pytestmark = pytest.mark.e2e
@@ -32,10 +33,8 @@ def test_manager_imports_a_file_and_downloads_its_rejects(
 ) -> None:
     guests = tmp_path / "spring-event.csv"
     guests.write_text(GUESTS, encoding="utf-8")
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill("marcus")
-    page.get_by_label("Password").fill("everthread-demo")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "marcus")
+    page.get_by_role("link", name="Customers", exact=True).click()
 
     page.get_by_role("link", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Import customers")).to_be_visible()

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from accessibility import assert_accessible
+from browsing import sign_in
 from everthread.core.selectors import staff_by_username
 from everthread.customers.services import customer_create
 
@@ -29,10 +30,7 @@ def daniel_twice(transactional_db: None) -> None:
 def test_associate_merges_a_duplicate_and_undoes_it(
     live_server: object, page: Page, daniel_twice: None
 ) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill("marcus")
-    page.get_by_label("Password").fill("everthread-demo")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "marcus")
 
     page.get_by_label("Recognise a customer").fill("HF-100482")
     page.get_by_label("Recognise a customer").press("Enter")

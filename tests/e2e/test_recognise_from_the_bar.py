@@ -12,6 +12,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from accessibility import assert_accessible
+from browsing import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -19,14 +20,6 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def harlow_and_finch(transactional_db: None) -> None:
     call_command("demo", customers=20, stdout=io.StringIO())
-
-
-def sign_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("everthread-demo")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Customers")).to_be_visible()
 
 
 def recognise(page: Page, typed: str) -> None:

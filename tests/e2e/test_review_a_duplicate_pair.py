@@ -10,6 +10,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from accessibility import assert_accessible
+from browsing import sign_in
 from everthread.core.selectors import staff_by_username
 from everthread.customers.services import customer_create
 
@@ -30,10 +31,7 @@ def amara_twice(transactional_db: None) -> None:
 def test_manager_reviews_merges_and_undoes_a_duplicate(
     live_server: object, page: Page, amara_twice: None
 ) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill("hannah")
-    page.get_by_label("Password").fill("everthread-demo")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "hannah")
 
     page.get_by_role("link", name="Duplicates").click()
     pair = page.get_by_role("region", name="Amara Osei and Amara Osei")
