@@ -16,6 +16,7 @@ from everthread.core.services import token_authenticate
 from everthread.customers.api import recognise_router
 from everthread.customers.api import router as customers_router
 from everthread.customers.api import transfer_router as customers_transfer_router
+from everthread.followups.api import router as followups_router
 
 
 class BearerToken(HttpBearer):
@@ -46,6 +47,7 @@ api.add_router("/customers", customers_transfer_router)  # first: see its commen
 api.add_router("/customers", customers_router)
 api.add_router("/recognise", recognise_router)
 api.add_router("/", conversations_router)
+api.add_router("/", followups_router)
 
 
 def _error(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from everthread.conversations.errors import InteractionNotFound, JourneyNotFound
 from everthread.conversations.models import Interaction, Journey, TimelineEntry
 from everthread.core.errors import InvalidInput
 from everthread.core.models import Channel
-from everthread.core.pagination import cursor_decode, cursor_encode
+from everthread.core.pagination import cursor_decode, cursor_encode, cursor_instant
 
 # The journeys a customer page lists: all open ones, then the latest resolved.
 JOURNEYS_SHOWN = 12
@@ -48,7 +47,7 @@ def timeline_page(
         entries = entries.filter(journey_id=journey_id)
     if after:
         stamp, last_id = cursor_decode(after, str, int)
-        occurred_at = _instant(stamp)
+        occurred_at = cursor_instant(stamp)
         entries = entries.filter(
             Q(occurred_at__lt=occurred_at) | Q(occurred_at=occurred_at, id__lt=last_id)
         )
@@ -86,7 +85,7 @@ def journeys_page(
     journeys = Journey.objects.filter(customer_id=customer_id).select_related("owner")
     if after:
         resolved, stamp, last_id = cursor_decode(after, bool, str, int)
-        at = _instant(stamp)
+        at = cursor_instant(stamp)
         later = Q(last_activity_at__lt=at) | Q(last_activity_at=at, id__lt=last_id)
         is_resolved = Q(status=Journey.Status.RESOLVED)
         journeys = journeys.filter(is_resolved & later if resolved else is_resolved | later)
@@ -138,12 +137,3 @@ def last_contacts(*, customer_id: int) -> list[Interaction]:
         .filter(rank=1)
     )
     return sorted(latest, key=lambda interaction: interaction.occurred_at, reverse=True)
-
-
-def _instant(stamp: str) -> datetime.datetime:
-    try:
-        return datetime.datetime.fromisoformat(stamp)
-    except ValueError:
-        raise InvalidInput(
-            "That page link is not valid; start again from the first page.", field="cursor"
-        ) from None

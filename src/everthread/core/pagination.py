@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime
 import json
 from typing import Any
 
@@ -30,3 +31,13 @@ def cursor_decode(cursor: str, *types: type) -> list[Any]:
     raise InvalidInput(
         "That page link is not valid; start again from the first page.", field="cursor"
     )
+
+
+def cursor_instant(stamp: str) -> datetime.datetime:
+    """A time a cursor carries as ISO 8601 (lists sorted by a time, then by id)."""
+    try:
+        return datetime.datetime.fromisoformat(stamp)
+    except ValueError:
+        raise InvalidInput(
+            "That page link is not valid; start again from the first page.", field="cursor"
+        ) from None

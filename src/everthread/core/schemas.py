@@ -60,6 +60,15 @@ class StoreRef(Schema):
     name: str
 
 
+class CustomerRef(Schema):
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(customer: object) -> str:
+        return str(customer)
+
+
 def staff_named(username: str, *, field: str) -> Staff:
     """The member of staff a request names by username, who must be able to sign in."""
     staff = staff_list(active_only=False).filter(username=username).first()

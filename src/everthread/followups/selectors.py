@@ -5,20 +5,24 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.selectors import journeys_of, last_contacts
 from everthread.core.models import Staff
+from everthread.core.pagination import cursor_decode, cursor_encode, cursor_instant
 from everthread.customers.models import Customer
 from everthread.customers.preferences import Preferences
 from everthread.followups.errors import FollowUpNotFound
-from everthread.followups.models import FollowUp, Notice
+from everthread.followups.models import FollowUp, Handover, Notice
 
 # An important date this close is one staff should have in mind now.
 DATES_AHEAD = datetime.timedelta(days=60)
 LIST_LIMIT = 50
+# "My day" also shows what is due in the coming week, so nobody is surprised on the day.
+COMING_UP = datetime.timedelta(days=7)
 
 
 def _open() -> QuerySet[FollowUp]:
@@ -73,6 +77,7 @@ def continuity_brief(
 class Day:
     overdue: list[FollowUp]
     due_today: list[FollowUp]
+    coming_up: list[FollowUp]
     queue: list[FollowUp]
     owed_replies: list[Journey]
     notices: list[Notice]
@@ -85,7 +90,8 @@ def my_day(*, staff: Staff, now: datetime.datetime | None = None) -> Day:
     """A member of staff's day, in 5 queries, a manager's included."""
     now = now or timezone.now()
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
-    mine = list(_open().filter(owner=staff, due_at__lte=end_of_day).order_by("due_at", "id"))
+    horizon = end_of_day + COMING_UP
+    mine = list(_open().filter(owner=staff, due_at__lte=horizon).order_by("due_at", "id"))
     queue = _open().filter(team__members=staff, owner__isnull=True).order_by("due_at", "id")
     owed = (
         Journey.objects.filter(owner=staff, awaiting_reply_since__isnull=False)
@@ -101,7 +107,8 @@ def my_day(*, staff: Staff, now: datetime.datetime | None = None) -> Day:
     team = _managed(staff)
     return Day(
         overdue=[f for f in mine if f.due_at < now],
-        due_today=[f for f in mine if f.due_at >= now],
+        due_today=[f for f in mine if now <= f.due_at <= end_of_day],
+        coming_up=[f for f in mine if f.due_at > end_of_day],
         queue=list(queue[:LIST_LIMIT]),
         owed_replies=list(owed),
         notices=list(notices),
@@ -123,13 +130,62 @@ def followup_detail(*, followup_id: int) -> FollowUp:
         FollowUp.objects.select_related(
             "owner", "team", "customer", "journey", "created_by", "closed_by", "escalated_to"
         )
-        .prefetch_related("handovers__from_owner", "handovers__from_team", "handovers__to_owner")
+        .prefetch_related(
+            Prefetch(
+                "handovers",
+                queryset=Handover.objects.select_related(
+                    "from_owner", "from_team", "to_owner", "to_team", "by"
+                ),
+            )
+        )
         .filter(pk=followup_id)
         .first()
     )
     if followup is None:
         raise FollowUpNotFound(f"There is no follow-up with id {followup_id}.")
     return followup
+
+
+@dataclass(frozen=True)
+class FollowUpPage:
+    followups: list[FollowUp]
+    next_cursor: str | None
+
+
+def followups_page(
+    *,
+    viewer: Staff,
+    mine: bool = False,
+    team: bool = False,
+    customer_id: int | None = None,
+    status: str = FollowUp.Status.OPEN,
+    after: str | None = None,
+    limit: int | None = None,
+) -> FollowUpPage:
+    """Follow-ups soonest due first, paged by (due_at, id); 1 query, any page.
+
+    ``mine`` and ``team`` together list what the viewer holds and their teams' unassigned
+    queues; neither lists everyone's. An empty ``status`` lists every status.
+    """
+    limit = limit or settings.PAGE_SIZE
+    rows = FollowUp.objects.select_related("owner", "team", "customer", "journey", "created_by")
+    if status:
+        rows = rows.filter(status=status)
+    if customer_id is not None:
+        rows = rows.filter(customer_id=customer_id)
+    held = Q(owner=viewer) if mine else Q()
+    if team:
+        held |= Q(team__members=viewer, owner__isnull=True)
+    rows = rows.filter(held)
+    if after:
+        stamp, last_id = cursor_decode(after, str, int)
+        due_at = cursor_instant(stamp)
+        rows = rows.filter(Q(due_at__gt=due_at) | Q(due_at=due_at, id__gt=last_id))
+    page = list(rows.order_by("due_at", "id")[: limit + 1])
+    next_cursor = None
+    if len(page) > limit:
+        next_cursor = cursor_encode(page[limit - 1].due_at.isoformat(), page[limit - 1].pk)
+    return FollowUpPage(followups=page[:limit], next_cursor=next_cursor)
 
 
 def followups_of(
