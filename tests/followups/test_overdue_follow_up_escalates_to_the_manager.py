@@ -47,7 +47,7 @@ def test_the_owners_manager_hears_once(hannah, overdue: FollowUp) -> None:
     overdue.refresh_from_db()
     assert overdue.escalated_at is not None
     assert overdue.escalated_to == hannah
-    [notice] = Notice.objects.all()
+    [notice] = Notice.objects.filter(kind="escalated")
     assert (notice.staff, notice.kind, notice.text) == (
         hannah,
         "escalated",
@@ -70,14 +70,14 @@ def test_not_before_it_is_due(associate, hannah) -> None:
     )
 
     assert followup_escalate(followup_id=followup.pk) is False
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="escalated").exists()
 
 
 def test_not_once_it_is_done(associate, hannah, overdue: FollowUp) -> None:
     followup_complete(followup_id=overdue.pk, actor=associate, outcome="Called; held")
 
     assert followup_escalate(followup_id=overdue.pk) is False
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="escalated").exists()
 
 
 def test_a_queue_escalates_to_the_teams_manager() -> None:
@@ -100,7 +100,7 @@ def test_without_a_manager_it_is_still_marked_and_audited(overdue: FollowUp) -> 
 
     overdue.refresh_from_db()
     assert (overdue.escalated_at is not None, overdue.escalated_to) == (True, None)
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="escalated").exists()
     assert AuditEvent.objects.get(action="followup.escalated").detail == {"to": ""}
 
 

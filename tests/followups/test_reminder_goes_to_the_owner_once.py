@@ -36,7 +36,7 @@ def test_the_owner_is_reminded_once(associate) -> None:
     assert followup_remind(followup_id=followup.pk) is True
     assert followup_remind(followup_id=followup.pk) is False
 
-    [notice] = Notice.objects.all()
+    [notice] = Notice.objects.filter(kind="reminder")
     due = timezone.localtime(followup.due_at).strftime("%H:%M on %-d %B")
     assert (notice.staff, notice.kind, notice.text) == (
         associate,
@@ -51,7 +51,7 @@ def test_not_while_it_is_days_away(associate) -> None:
     followup = _due(associate, minutes=3 * 24 * 60)
 
     assert followup_remind(followup_id=followup.pk) is False
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="reminder").exists()
 
 
 def test_not_once_it_is_done(associate) -> None:
@@ -59,7 +59,7 @@ def test_not_once_it_is_done(associate) -> None:
     followup_complete(followup_id=followup.pk, actor=associate, outcome="She bought it early")
 
     assert followup_remind(followup_id=followup.pk) is False
-    assert not Notice.objects.exists()
+    assert not Notice.objects.filter(kind="reminder").exists()
 
 
 def test_a_queue_reminds_the_team_members_still_here(associate) -> None:
@@ -70,4 +70,4 @@ def test_a_queue_reminds_the_team_members_still_here(associate) -> None:
 
     assert followup_remind(followup_id=followup.pk) is True
 
-    assert [notice.staff for notice in Notice.objects.all()] == [isabelle]
+    assert [notice.staff for notice in Notice.objects.filter(kind="reminder")] == [isabelle]
