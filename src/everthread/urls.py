@@ -14,7 +14,7 @@ urlpatterns = [
     path("customers/", include("everthread.customers.urls")),
     path("", include("everthread.conversations.urls")),
     path("", include("everthread.followups.urls")),
-    # notes urls: added when notes.assessment lands
+    path("", include("everthread.notes.urls")),
     path("recognise/", recognise_page, name="recognise"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -84,8 +84,11 @@ def test_my_day_lists_what_is_due_owed_and_waiting(
     assert [(owed["title"], owed["customer"]["name"]) for owed in day["owed_replies"]] == [
         ("Wedding outfit", "Amara Osei")
     ]
-    assert [(notice["kind"], notice["customer"]["name"]) for notice in day["notices"]] == [
-        ("handed_over", "Amara Osei")
+    # Newest first: Priya gave Tom two follow-ups, then handed him a third.
+    assert [(notice["kind"], notice["text"]) for notice in day["notices"]] == [
+        ("handed_over", "Priya Shah handed this to you: Tom knows her"),
+        ("assigned", "From Priya Shah: Send the looks 0"),
+        ("assigned", "From Priya Shah: Hold the dress 0"),
     ]
     assert day["team_overdue"] == day["team_open"] == []
 

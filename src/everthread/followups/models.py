@@ -118,6 +118,7 @@ class Notice(models.Model):
     """Something a member of staff should know about a follow-up: shown on their day."""
 
     class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "New for you"
         REMINDER = "reminder", "Due soon"
         ESCALATED = "escalated", "Overdue in your team"
         HANDED_OVER = "handed_over", "Handed to you"

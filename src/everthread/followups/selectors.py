@@ -12,7 +12,7 @@ from django.utils import timezone
 from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.selectors import journeys_of, last_contacts
 from everthread.core.models import Staff
-from everthread.core.pagination import cursor_decode, cursor_encode, cursor_instant
+from everthread.core.pagination import time_keyset_page
 from everthread.customers.models import Customer
 from everthread.customers.preferences import Preferences
 from everthread.followups.errors import FollowUpNotFound
@@ -177,15 +177,8 @@ def followups_page(
     if team:
         held |= Q(team__members=viewer, owner__isnull=True)
     rows = rows.filter(held)
-    if after:
-        stamp, last_id = cursor_decode(after, str, int)
-        due_at = cursor_instant(stamp)
-        rows = rows.filter(Q(due_at__gt=due_at) | Q(due_at=due_at, id__gt=last_id))
-    page = list(rows.order_by("due_at", "id")[: limit + 1])
-    next_cursor = None
-    if len(page) > limit:
-        next_cursor = cursor_encode(page[limit - 1].due_at.isoformat(), page[limit - 1].pk)
-    return FollowUpPage(followups=page[:limit], next_cursor=next_cursor)
+    followups, next_cursor = time_keyset_page(rows, by="due_at", after=after, limit=limit)
+    return FollowUpPage(followups=followups, next_cursor=next_cursor)
 
 
 def followups_of(

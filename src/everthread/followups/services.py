@@ -63,6 +63,8 @@ def followup_open(*, customer: Customer, actor: Staff, draft: FollowUpDraft) -> 
         reply_channel=draft.reply_channel,
         created_by=actor,
     )
+    if followup.owner is not None and followup.owner != actor:
+        _notify(followup.owner, followup, Notice.Kind.ASSIGNED, f"From {actor}: {followup.title}")
     timeline_write(followup_line(followup))
     audit_record(actor=actor, action="followup.opened", subject=followup, customer_id=customer.pk)
     transaction.on_commit(lambda: _schedule(followup))
