@@ -27,6 +27,14 @@ def colleague(username: str, name: str, **fields: object) -> Staff:
     return StaffFactory(username=username, first_name=first_name, last_name=last_name, **fields)
 
 
+def line_manager(of: Staff, username: str, name: str) -> Staff:
+    """A manager for ``of``: the colleague their overdue follow-ups escalate to."""
+    manager = colleague(username, name, role="manager")
+    of.manager = manager
+    of.save(update_fields=["manager"])
+    return manager
+
+
 def covent_garden_team(*, manager: Staff | None = None, members: tuple[Staff, ...] = ()):
     store = StoreFactory(code="london-covent-garden", name="London Covent Garden")
     team = TeamFactory(

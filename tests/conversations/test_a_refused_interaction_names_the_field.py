@@ -16,6 +16,7 @@ from everthread.conversations.services import (
     interaction_record,
     journey_of,
 )
+from everthread.customers.models import Customer
 
 pytestmark = pytest.mark.django_db
 
@@ -54,12 +55,7 @@ def test_a_clock_a_minute_ahead_is_not_the_future() -> None:
 
 def test_a_contact_continues_a_journey_or_starts_one_not_both() -> None:
     jordan = customer("Jordan", "Blake")
-    journey = Journey.objects.create(
-        customer=jordan,
-        title="Family membership",
-        opened_at=from_now(days=-1),
-        last_activity_at=from_now(days=-1),
-    )
+    journey = _journey_of(jordan, "Family membership")
 
     with pytest.raises(InvalidInteraction) as refused:
         interaction_record(
@@ -76,14 +72,16 @@ def test_a_contact_continues_a_journey_or_starts_one_not_both() -> None:
 
 def test_another_customers_journey_is_not_found() -> None:
     jordan, amara = customer("Jordan", "Blake"), customer("Amara", "Osei")
-    amaras = Journey.objects.create(
-        customer=amara,
-        title="Outfit for her sister's wedding",
-        opened_at=from_now(days=-1),
-        last_activity_at=from_now(days=-1),
-    )
+    amaras = _journey_of(amara, "Outfit for her sister's wedding")
 
     with pytest.raises(JourneyNotFound) as refused:
         journey_of(customer=jordan, journey_id=amaras.pk)
 
     assert (refused.value.http_status, refused.value.field) == (404, "journey_id")
+
+
+def _journey_of(who: Customer, title: str) -> Journey:
+    yesterday = from_now(days=-1)
+    return Journey.objects.create(
+        customer=who, title=title, opened_at=yesterday, last_activity_at=yesterday
+    )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
-from continuity import colleague, contact, customer, from_now
+from continuity import colleague, contact, customer, from_now, line_manager
 from everthread.conversations.models import Journey
 from everthread.conversations.services import JourneyStart, journey_update
 from everthread.core.models import Staff
@@ -41,10 +41,7 @@ def _at(morning: datetime.datetime, hour: int, days: int = 0) -> datetime.dateti
 
 @pytest.fixture
 def hannah(associate) -> Staff:
-    hannah = colleague("hannah", "Hannah Price", role="manager")
-    associate.manager = hannah
-    associate.save()
-    return hannah
+    return line_manager(associate, "hannah", "Hannah Price")
 
 
 @pytest.fixture

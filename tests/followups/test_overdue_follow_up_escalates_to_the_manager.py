@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from continuity import colleague, covent_garden_team, customer, from_now
+from continuity import colleague, covent_garden_team, customer, from_now, line_manager
 from everthread.conversations.models import TimelineEntry
 from everthread.core.models import AuditEvent, Staff
 from everthread.followups.models import FollowUp, Notice
@@ -24,10 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def hannah(associate) -> Staff:
-    hannah = colleague("hannah", "Hannah Price", role="manager")
-    associate.manager = hannah
-    associate.save()
-    return hannah
+    return line_manager(associate, "hannah", "Hannah Price")
 
 
 @pytest.fixture
