@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from everthread.customers.matching.records import IntArray, PreparedRecords, TextArray
+from everthread.customers.matching.records import Column, IntArray, PreparedRecords, TextArray
 
 # A block with more members than this is split by its rule's second key; a
 # block of 100 already means ~5,000 comparisons for one key value.
@@ -50,11 +50,13 @@ class NeighbourhoodRule:
     """Records are sorted by ``sort_key`` and each is compared with its next neighbours.
 
     This catches typos that change every exact key but keep the start of the
-    text, and its cost is linear in the number of records.
+    text, and its cost is linear in the number of records. ``sort_key`` gives
+    the alphabetical rank of each record's text field by field (most
+    significant first); records whose first rank is -1 (empty) are left out.
     """
 
     name: str
-    sort_key: Callable[[PreparedRecords], TextArray]
+    sort_key: Callable[[PreparedRecords], tuple[IntArray, ...]]
     window: int = NEIGHBOURHOOD_WINDOW
 
 
@@ -173,10 +175,9 @@ def _pairs_within_blocks(
 def _neighbour_pairs(
     records: PreparedRecords, rule: NeighbourhoodRule
 ) -> tuple[IntArray, IntArray]:
-    text = rule.sort_key(records)
-    present = np.flatnonzero(text != "")
-    ranks = np.unique(text[present], return_inverse=True)[1].reshape(-1)
-    ordered = present[np.argsort(ranks, kind="stable")]
+    ranks = rule.sort_key(records)
+    present = np.flatnonzero(ranks[0] >= 0)
+    ordered = present[np.lexsort([rank[present] for rank in reversed(ranks)])]
     steps = range(1, min(rule.window, len(ordered)))
     lefts = [np.empty(0, dtype=np.int64), *(ordered[:-step] for step in steps)]
     rights = [np.empty(0, dtype=np.int64), *(ordered[step:] for step in steps)]
@@ -208,14 +209,42 @@ def combine_keys(*parts: IntArray) -> IntArray:
     return combined.reshape(shape)
 
 
-def _codes_of(text: TextArray) -> IntArray:
+def by_code(*columns: Column) -> TextArray:
+    """The text of each code of columns that share one vocabulary."""
+    size = max((int(column.codes.max(initial=-1)) for column in columns), default=-1) + 1
+    table = np.full(size, "", dtype=object)
+    for column in columns:
+        present = column.codes >= 0
+        table[column.codes[present]] = column.text[present]
+    return table
+
+
+def _per_record(codes: IntArray, per_code: IntArray) -> IntArray:
+    """A value per code spread to the records, -1 where the record has no code."""
+    if len(per_code) == 0:
+        return codes
+    return np.where(codes >= 0, per_code[np.maximum(codes, 0)], -1)
+
+
+def _prefixes(*columns: Column, length: int) -> list[IntArray]:
+    """Per column, a code per record for the first ``length`` characters of its text.
+
+    Worked out once per distinct value; the columns share one vocabulary.
+    """
     vocabulary: dict[str, int] = {}
-    codes = (vocabulary.setdefault(value, len(vocabulary)) if value else -1 for value in text)
-    return np.fromiter(codes, dtype=np.int64, count=len(text))
+    per_code = np.fromiter(
+        (vocabulary.setdefault(text[:length], len(vocabulary)) for text in by_code(*columns)),
+        np.int64,
+    )
+    return [_per_record(column.codes, per_code) for column in columns]
 
 
-def _prefix(text: TextArray, length: int) -> IntArray:
-    return _codes_of(np.asarray([value[:length] for value in text], dtype=object))
+def _ranks(*columns: Column) -> list[IntArray]:
+    """Per column, each record's alphabetical rank among the columns' texts, -1 when empty."""
+    table = by_code(*columns)
+    rank_of_code = np.empty(len(table), dtype=np.int64)
+    rank_of_code[np.argsort(table, kind="stable")] = np.arange(len(table))
+    return [_per_record(column.codes, rank_of_code) for column in columns]
 
 
 def _name_and_district(records: PreparedRecords) -> IntArray:
@@ -242,32 +271,37 @@ def _either_initial(records: PreparedRecords) -> IntArray:
 
     A duplicate whose given name became a nickname keeps its surname's initial.
     """
-    initials = np.stack([records.given.text, records.family.text], axis=1).reshape(-1)
-    codes = _prefix(initials, 1).reshape(-1, 2)
+    codes = np.stack(_prefixes(records.given, records.family, length=1), axis=1)
     codes[codes[:, 1] == codes[:, 0], 1] = -1
     return codes
 
 
 def _dob_year(records: PreparedRecords) -> IntArray:
-    return _prefix(records.dob.text, 4)
+    return _prefixes(records.dob, length=4)[0]
 
 
 def _given_initial(records: PreparedRecords) -> IntArray:
-    return _prefix(records.given.text, 1)
+    return _prefixes(records.given, length=1)[0]
 
 
 def _family_initial(records: PreparedRecords) -> IntArray:
-    return _prefix(records.family.text, 1)
+    return _prefixes(records.family, length=1)[0]
 
 
-def _surname_then_given(records: PreparedRecords) -> TextArray:
-    pairs = zip(records.family.text, records.given.text, strict=True)
-    return np.asarray([f"{f} {g}" if f else "" for f, g in pairs], dtype=object)
+def _surname_then_given(records: PreparedRecords) -> tuple[IntArray, ...]:
+    """Ranks of (surname, given name): the order of "surname given", since a
+    name key has no character that sorts before the space."""
+    given, family = _ranks(records.given, records.family)
+    return family, given
 
 
-def _given_then_surname(records: PreparedRecords) -> TextArray:
-    pairs = zip(records.given.text, records.family.text, strict=True)
-    return np.asarray([f"{g} {f}" if g else "" for g, f in pairs], dtype=object)
+def _given_then_surname(records: PreparedRecords) -> tuple[IntArray, ...]:
+    given, family = _ranks(records.given, records.family)
+    return given, family
+
+
+def _address_order(records: PreparedRecords) -> tuple[IntArray, ...]:
+    return (_ranks(records.address)[0],)
 
 
 DEFAULT_RULES: tuple[KeyRule | NeighbourhoodRule, ...] = (
@@ -291,5 +325,5 @@ DEFAULT_RULES: tuple[KeyRule | NeighbourhoodRule, ...] = (
     KeyRule("external id", lambda r: r.external_ids, _given_initial),
     NeighbourhoodRule("surname, given name in order", _surname_then_given),
     NeighbourhoodRule("given name, surname in order", _given_then_surname),
-    NeighbourhoodRule("address in order", lambda r: r.address.text),
+    NeighbourhoodRule("address in order", _address_order),
 )

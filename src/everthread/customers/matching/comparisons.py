@@ -32,6 +32,10 @@ BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
 
 MISSING = -1
+# Levels a screen leaves for comparisons it did not make (see ``screen``): any
+# level may still come out, or any but "same" because the two values differ.
+UNSCORED = -2
+UNSCORED_NOT_SAME = -3
 # Cross-matching given with family name must beat the straight reading by this
 # much in summed Jaro-Winkler similarity before the names count as swapped.
 SWAP_MARGIN = 0.2
@@ -145,6 +149,47 @@ def compare(records: PreparedRecords, left: IntArray, right: IntArray) -> Compar
         levels=np.concatenate([levels for levels, _ in chunks]),
         names_swapped=np.concatenate([swapped for _, swapped in chunks]),
     )
+
+
+def screen(records: PreparedRecords, left: IntArray, right: IntArray) -> LevelArray:
+    """The comparisons that cost next to nothing, for pairs most of which are strangers.
+
+    Date of birth, state, phone, email and external id are compared in full.
+    Names, postcode, address and suburb are only read for equal or missing
+    values (an integer test): otherwise they are left UNSCORED (names, which
+    may prove swapped) or UNSCORED_NOT_SAME. The model's ``weight_bound`` then
+    tells which pairs could still reach the threshold; only those need the
+    string comparisons of ``compare``. Callers pass the pairs a chunk at a
+    time, to keep the temporaries small.
+    """
+    given, family = records.given.codes, records.family.codes
+    same_names = (
+        (given[left] == given[right])
+        & (family[left] == family[right])
+        & (given[left] >= 0)
+        & (family[left] >= 0)
+    )
+    names = np.where(same_names, GIVEN_NAME.level("same"), UNSCORED)
+    columns = [
+        names,
+        np.where(same_names, FAMILY_NAME.level("same"), UNSCORED),
+        _date_of_birth(records, left, right),
+        _unscored(records.postcode.codes, left, right, POSTCODE),
+        _unscored(records.address.codes, left, right, ADDRESS),
+        _unscored(records.suburb.codes, left, right, SUBURB),
+        _state(records, left, right),
+        _contact(records.phones, records.phone_tails, left, right),
+        _contact(records.emails, records.email_mailboxes, left, right),
+        _external_id(records, left, right),
+    ]
+    return np.stack(columns, axis=1).astype(np.int8)
+
+
+def _unscored(codes: IntArray, left: IntArray, right: IntArray, spec: ComparisonSpec) -> IntArray:
+    a, b = codes[left], codes[right]
+    levels = np.where(a == b, spec.level("same"), UNSCORED_NOT_SAME)
+    levels[(a < 0) | (b < 0)] = MISSING
+    return levels
 
 
 class _Tables:
@@ -311,16 +356,27 @@ def _shares(codes: IntArray, left: IntArray, right: IntArray) -> BoolArray:
 
 
 def _date_of_birth(records: PreparedRecords, left: IntArray, right: IntArray) -> IntArray:
-    a, b = records.dob_digits[left], records.dob_digits[right]
-    different_digits = (a != b).sum(axis=1)
-    levels = np.zeros(len(left), dtype=np.int64)
-    levels[(a[:, :4] == b[:, :4]).all(axis=1)] = DATE_OF_BIRTH.level("same year")
-    levels[different_digits == 2] = DATE_OF_BIRTH.level("two digits differ")
-    levels[different_digits == 1] = DATE_OF_BIRTH.level("one digit differs")
+    """Equal dates by their codes; the digits are read only for dates that differ."""
+    codes = records.dob.codes
+    levels = np.full(len(left), DATE_OF_BIRTH.level("same"), dtype=np.int64)
+    todo = np.flatnonzero(codes[left] != codes[right])
+    a, b = records.dob_digits[left[todo]], records.dob_digits[right[todo]]
+    differs = a != b
+    different_digits = differs.sum(axis=1)
+    found = np.where(
+        differs[:, :4].any(axis=1),
+        DATE_OF_BIRTH.level("different"),
+        DATE_OF_BIRTH.level("same year"),
+    )
+    found[different_digits == 2] = DATE_OF_BIRTH.level("two digits differ")
+    found[different_digits == 1] = DATE_OF_BIRTH.level("one digit differs")
+    # A transposition changes two digits, a day and month swapped at most four.
+    near = np.flatnonzero(different_digits <= 4)
+    a, b = a[near], b[near]
     slipped = transposed_digits(a, b) | day_month_swapped(a, b)
-    levels[slipped] = DATE_OF_BIRTH.level("digits transposed")
-    levels[different_digits == 0] = DATE_OF_BIRTH.level("same")
-    return _with_missing(levels, records.dob.codes, left, right)
+    found[near[slipped]] = DATE_OF_BIRTH.level("digits transposed")
+    levels[todo] = found
+    return _with_missing(levels, codes, left, right)
 
 
 def transposed_digits(a: IntArray, b: IntArray) -> BoolArray:

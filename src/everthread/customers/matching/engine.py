@@ -16,7 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from everthread.customers.matching.blocking import BlockingReport, CandidatePairs, candidate_pairs
-from everthread.customers.matching.comparisons import COMPARISONS, ComparedPairs, compare
+from everthread.customers.matching.comparisons import (
+    COMPARISONS,
+    ComparedPairs,
+    compare,
+    screen,
+)
 from everthread.customers.matching.model import (
     MatchModel,
     fit,
@@ -36,6 +41,13 @@ from everthread.customers.matching.records import (
 MATCH_THRESHOLD = 0.5
 # Random pairs give EM its starting view of how often unrelated people agree.
 RANDOM_PAIRS = 20_000
+# EM learns from at most this many candidate pairs, drawn at random: the
+# proportions it estimates are as good from a sample, and a sample is all that
+# needs every comparison made before the model exists.
+TRAINING_PAIRS = 200_000
+# Pairs are screened this many at a time: the screen's temporaries (a dozen
+# integer columns per pair) stay a few tens of MB whatever the base size.
+SCREEN_CHUNK_PAIRS = 200_000
 # Sampling is seeded so the same records always give the same suggestions.
 SEED = 5
 
@@ -100,13 +112,48 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _match(prepared: PreparedRecords, *, link_only: bool, threshold: float) -> MatchResult:
+    """Learn the model from (a sample of) the candidate pairs, then score them all.
+
+    When the candidates outnumber TRAINING_PAIRS, the sample is compared in
+    full and the rest screened: a pair whose best possible weight, given what
+    the cheap comparisons already show, is below the threshold cannot be
+    suggested, so its names and address are never compared. The suggestions
+    are exactly those of comparing every pair in full under the same model.
+    """
     candidates = candidate_pairs(prepared, link_only=link_only)
     if len(candidates.left) == 0:
         return MatchResult(pairs=[], blocking=candidates.report, model=None)
-    compared = compare(prepared, candidates.left, candidates.right)
+    sample = training_sample(len(candidates.left))
+    compared = compare(prepared, candidates.left[sample], candidates.right[sample])
     model = train(prepared, compared.levels, link_only=link_only)
-    pairs = _suggestions(prepared, candidates, compared, model, threshold)
+    if len(sample) < len(candidates.left):
+        sample = shortlist(prepared, candidates, model, threshold)
+        compared = compare(prepared, candidates.left[sample], candidates.right[sample])
+    pairs = _suggestions(
+        prepared, candidates.left[sample], candidates.right[sample], compared, model, threshold
+    )
     return MatchResult(pairs=pairs, blocking=candidates.report, model=model)
+
+
+def training_sample(pairs: int) -> IntArray:
+    """Positions of the candidate pairs EM learns from: all, or a seeded sample."""
+    if pairs <= TRAINING_PAIRS:
+        return np.arange(pairs)
+    rng = np.random.default_rng(SEED)
+    return np.sort(rng.choice(pairs, TRAINING_PAIRS, replace=False))
+
+
+def shortlist(
+    prepared: PreparedRecords, candidates: CandidatePairs, model: MatchModel, threshold: float
+) -> IntArray:
+    """Positions of the candidate pairs that could reach the threshold, by the screen."""
+    least = np.log2(threshold / (1.0 - threshold)) - 1e-6 if threshold < 1.0 else np.inf
+    kept = [np.empty(0, dtype=np.int64)]
+    for start in range(0, len(candidates.left), SCREEN_CHUNK_PAIRS):
+        end = start + SCREEN_CHUNK_PAIRS
+        levels = screen(prepared, candidates.left[start:end], candidates.right[start:end])
+        kept.append(start + np.flatnonzero(model.weight_bound(levels) >= least))
+    return np.concatenate(kept)
 
 
 def train(prepared: PreparedRecords, levels: IntArray, *, link_only: bool) -> MatchModel:
@@ -131,7 +178,8 @@ def random_pairs(prepared: PreparedRecords, *, link_only: bool) -> tuple[IntArra
 
 def _suggestions(
     prepared: PreparedRecords,
-    candidates: CandidatePairs,
+    left: IntArray,
+    right: IntArray,
     compared: ComparedPairs,
     model: MatchModel,
     threshold: float,
@@ -140,7 +188,7 @@ def _suggestions(
     weights = model.match_weights(compared.levels)
     probabilities = match_probability(weights)
     chosen = np.flatnonzero(probabilities >= threshold)
-    left, right = candidates.left[chosen], candidates.right[chosen]
+    left, right = left[chosen], right[chosen]
     order = np.lexsort((right, left, -weights[chosen]))
     chosen, left, right = chosen[order], left[order], right[order]
     evidence = model.bayes_factors(compared.levels[chosen])

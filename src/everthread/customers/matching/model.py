@@ -27,7 +27,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from everthread.customers.matching.comparisons import MISSING, FloatArray
+from everthread.customers.matching.comparisons import (
+    MISSING,
+    UNSCORED_NOT_SAME,
+    FloatArray,
+)
 from everthread.customers.matching.records import IntArray
 
 Probabilities = tuple[FloatArray, ...]
@@ -74,6 +78,27 @@ class MatchModel:
         patterns, inverse, _ = level_patterns(levels)
         scores = self.class_scores(patterns)
         return (scores[:, 0] - np.logaddexp2(scores[:, 1], scores[:, 2]))[inverse]
+
+    def weight_bound(self, levels: IntArray) -> FloatArray:
+        """An upper bound of ``match_weights`` for levels a screen left partly unscored.
+
+        The weight is log2 of one person against household or unrelated, so it is
+        at most the log odds against either alone: each a sum over comparisons,
+        bounded by taking an unscored comparison at its most favourable level
+        (not "same" where the values are known to differ; missing counts 0).
+        """
+        bounds = []
+        for other, share in ((self.u, self.shares[2]), (self.h, self.shares[1])):
+            total = np.full(len(levels), np.log2(self.shares[0]) - np.log2(share))
+            for column in range(levels.shape[1]):
+                factors = np.log2(self.m[column]) - np.log2(other[column])
+                # Indexed by level + 3: not same, unscored, missing, then each level.
+                table = np.concatenate(
+                    [[factors[:-1].max(), max(0.0, factors.max()), 0.0], factors]
+                )
+                total += table[levels[:, column].astype(np.int64) - UNSCORED_NOT_SAME]
+            bounds.append(total)
+        return np.minimum(*bounds)
 
     def bayes_factors(self, levels: IntArray) -> FloatArray:
         """log2(m/u) per pair and comparison, 0 where a side is missing: the evidence in reasons."""

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -56,6 +57,14 @@ _ADDRESS_WORDS = {
     "apt": "apartment",
     "flt": "flat",
 }
+# The same for ASCII, as a table for str.translate (newlines separate texts).
+_ASCII_NON_WORD = {
+    code: " " for code in range(128) if not chr(code).isalnum() and chr(code) != "\n"
+}
+_NON_DIGIT_IN_LINE = re.compile(r"[^\d\n]+")
+_ADDRESS_WORD = re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b")
+# In each folded line, after the words without a digit, the first word with one.
+_HOUSE_NUMBER_LINE = re.compile(r"^(?:[^ \n\d]+ )*([^ \n]*\d[^ \n]*)?", re.MULTILINE)
 # Dots and "+tags" in the local part reach the same mailbox at the big providers.
 _EMAIL_DOMAIN_ALIASES = {"googlemail.com": "gmail.com"}
 # The national number survives every way of writing a phone (+44 7700..., 07700...).
@@ -112,7 +121,7 @@ class PreparedRecords:
     first_given: TextArray
     formal_given: IntArray
     dob: Column
-    dob_digits: IntArray
+    dob_digits: LevelArray  # int8 digits, -1 where the date is missing
     postcode: Column
     district: Column
     address: Column
@@ -206,20 +215,22 @@ def prepare(
 
     Each field is normalised once per distinct raw value and spread back to the
     records through dictionary lookups in C (``map``), never a Python loop per
-    record: a million customers share a few thousand names and dates.
+    record: a million customers share a few thousand names and dates. Fields
+    that are nearly unique per record (addresses, postcodes, phones, emails)
+    are normalised a whole list at a time, with string methods and regular
+    expressions mapped in C rather than a Python function called per value.
     """
     given_raw = [r.given_name for r in records]
     given = _Field(given_raw, name_key)
     family = _Field([r.family_name for r in records], name_key)
     first_given = _Field(given_raw, first_name_word)
     vocabulary: dict[str, int] = {}
-    addresses = _Field([r.address_lines for r in records], address_key)
-    phones = _Field([r.phones for r in records], _phone_keys)
-    emails = _Field([r.emails for r in records], _email_keys)
+    addresses = _Field([r.address_lines for r in records], batch=_address_keys)
+    phones = _Multi([r.phones for r in records], _phone_keys)
+    emails = _Multi([r.emails for r in records], _email_keys)
     dobs = _Field([r.date_of_birth for r in records], dob_key)
-    postcodes = _Field([r.postcode for r in records], postcode_key)
-    external_ids = _Field([r.external_ids for r in records], _identifier_keys)
-    first_external = external_ids.derive(lambda ids: ids[0] if ids else "")
+    postcodes = _Field([r.postcode for r in records], batch=_postcode_keys)
+    external_ids = _Multi([r.external_ids for r in records], _identifier_keys)
     return PreparedRecords(
         ids=tuple(r.id for r in records),
         source=np.asarray(sources if sources is not None else [0] * len(records), dtype=np.int64),
@@ -230,30 +241,44 @@ def prepare(
         dob=dobs.column({}),
         dob_digits=_digits(dobs),
         postcode=postcodes.column({}),
-        district=postcodes.derive(postcode_district).column({}),
+        district=postcodes.derive_all(_districts).column({}),
         address=addresses.column({}),
-        house_number=addresses.derive(house_number_key).column({}),
-        suburb=_Field([r.suburb for r in records], fold).column({}),
-        state=_Field([r.state for r in records], fold).column({}),
-        phones=_multi_codes(phones),
-        phone_tails=_multi_codes(phones.derive(_phone_tails)),
-        emails=_multi_codes(emails),
-        email_mailboxes=_multi_codes(emails.derive(_mailboxes)),
-        external_ids=_multi_codes(external_ids),
-        first_external_id=first_external.text(),
+        house_number=addresses.derive_all(_house_numbers).column({}),
+        suburb=_Field([r.suburb for r in records], batch=fold_all).column({}),
+        state=_Field([r.state for r in records], batch=fold_all).column({}),
+        phones=phones.codes(),
+        phone_tails=phones.derive(_phone_tails).codes(),
+        emails=emails.codes(),
+        email_mailboxes=emails.derive(_mailboxes).codes(),
+        external_ids=external_ids.codes(),
+        first_external_id=external_ids.first(),
     )
+
+
+Batch = Callable[[list[Any]], list[str]]
 
 
 class _Field(Generic[_Normal]):
     """One field: its distinct normalised values and, per record, which one it has.
 
-    ``normalise`` runs once per distinct raw value; the per-record work is a
-    dictionary lookup done by ``map`` in C.
+    ``normalise`` runs once per distinct raw value (or ``batch`` once over the
+    list of them); the per-record work is a dictionary lookup done by ``map`` in C.
     """
 
-    def __init__(self, raw: Sequence[Hashable], normalise: Callable[[Any], _Normal]) -> None:
-        positions = {value: k for k, value in enumerate(dict.fromkeys(raw))}
-        self.values: list[_Normal] = [normalise(value) for value in positions]
+    def __init__(
+        self,
+        raw: Sequence[Hashable],
+        normalise: Callable[[Any], _Normal] | None = None,
+        *,
+        batch: Callable[[list[Any]], list[_Normal]] | None = None,
+    ) -> None:
+        distinct = list(dict.fromkeys(raw))
+        positions = dict(zip(distinct, range(len(distinct)), strict=True))
+        if batch is not None:
+            self.values: list[_Normal] = batch(distinct)
+        else:
+            assert normalise is not None
+            self.values = list(map(normalise, distinct))
         self.index = np.fromiter(map(positions.__getitem__, raw), np.int64, len(raw))
 
     @classmethod
@@ -264,7 +289,11 @@ class _Field(Generic[_Normal]):
 
     def derive(self, normalise: Callable[[_Normal], _Other]) -> _Field[_Other]:
         """A further normalisation, again once per distinct value."""
-        return _Field._of([normalise(value) for value in self.values], self.index)
+        return _Field._of(list(map(normalise, self.values)), self.index)
+
+    def derive_all(self, batch: Callable[[list[_Normal]], list[_Other]]) -> _Field[_Other]:
+        """A further normalisation of the whole list of distinct values at once."""
+        return _Field._of(batch(self.values), self.index)
 
     def text(self) -> TextArray:
         distinct = np.empty(len(self.values), dtype=object)
@@ -287,24 +316,136 @@ class _Field(Generic[_Normal]):
         return Column(text=self.text(), codes=self.codes(vocabulary))
 
 
-def _phone_keys(phones: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(filter(None, map(phone_key, phones)))
+class _Multi:
+    """A field with several values per record (phones, emails), as one flat list.
+
+    The distinct tuples are flattened so that every value is normalised in one
+    batch; which record and position each value came from is kept in numpy.
+    """
+
+    def __init__(self, raw: Sequence[tuple[str, ...]], batch: Batch) -> None:
+        tuples = _Field(raw, lambda values: values)
+        self.index = tuples.index
+        self.owner = np.repeat(
+            np.arange(len(tuples.values)), np.fromiter(map(len, tuples.values), np.int64)
+        )
+        self.flat = batch(list(chain.from_iterable(tuples.values)))
+        self.rows = len(tuples.values)
+
+    def derive(self, batch: Batch) -> _Multi:
+        """A further normalisation of every value (empty values stay empty)."""
+        derived = _Multi.__new__(_Multi)
+        derived.index, derived.owner, derived.rows = self.index, self.owner, self.rows
+        derived.flat = batch(self.flat)
+        return derived
+
+    def codes(self) -> IntArray:
+        """Codes of each record's first CONTACTS_PER_RECORD distinct non-empty values, -1 padded."""
+        vocabulary: dict[str, int] = {}
+        codes = np.fromiter(
+            (vocabulary.setdefault(value, len(vocabulary)) if value else -1 for value in self.flat),
+            np.int64,
+            len(self.flat),
+        )
+        kept = np.flatnonzero(codes >= 0)
+        distinct = np.full((self.rows, CONTACTS_PER_RECORD), -1, dtype=np.int64)
+        if len(kept) == 0:
+            return distinct[self.index]
+        # Drop a value its record already has: sort by (record, value, position).
+        order = kept[np.lexsort((kept, codes[kept], self.owner[kept]))]
+        repeat = np.r_[
+            False,
+            (self.owner[order[1:]] == self.owner[order[:-1]])
+            & (codes[order[1:]] == codes[order[:-1]]),
+        ]
+        kept = np.sort(order[~repeat])
+        owners = self.owner[kept]
+        starts = np.r_[0, np.flatnonzero(owners[1:] != owners[:-1]) + 1]
+        sizes = np.diff(np.r_[starts, len(owners)])
+        position = np.arange(len(owners)) - np.repeat(starts, sizes)
+        within = position < CONTACTS_PER_RECORD
+        distinct[owners[within], position[within]] = codes[kept[within]]
+        return distinct[self.index]
+
+    def first(self) -> TextArray:
+        """Each record's first non-empty value, "" when it has none."""
+        firsts = np.full(self.rows, "", dtype=object)
+        present = np.fromiter(map(bool, self.flat), bool, len(self.flat))
+        flat = np.empty(len(self.flat), dtype=object)
+        flat[:] = self.flat
+        kept = np.flatnonzero(present)[::-1]  # the first of a record is written last
+        firsts[self.owner[kept]] = flat[kept]
+        return np.asarray(firsts[self.index], dtype=object)
 
 
-def _phone_tails(phones: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(phone[-_PHONE_TAIL_DIGITS:] for phone in phones)
+def fold_all(texts: list[str]) -> list[str]:
+    """``fold`` of every text, done on all of them joined by newlines.
+
+    ASCII punctuation becomes spaces through one ``translate`` (a table lookup
+    per character in C); only lines with other characters are folded one by one.
+    """
+    joined = _joined(texts)
+    if joined is None:
+        return list(map(fold, texts))
+    lines = joined.casefold().translate(_ASCII_NON_WORD).split("\n")
+    if all(map(str.isascii, lines)):
+        return list(map(" ".join, map(str.split, lines)))
+    return [" ".join(line.split()) if line.isascii() else fold(line) for line in lines]
 
 
-def _email_keys(emails: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(filter(None, map(email_key, emails)))
+def _joined(texts: list[str]) -> str | None:
+    """The texts joined by newlines, or None when there are none or one holds a newline."""
+    joined = "\n".join(texts)
+    return joined if texts and joined.count("\n") == len(texts) - 1 else None
 
 
-def _mailboxes(emails: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(map(mailbox_key, emails))
+def _address_keys(lines: list[tuple[str, ...]]) -> list[str]:
+    folded = fold_all(list(map(" ".join, lines)))
+    if not folded:
+        return []
+    return _ADDRESS_WORD.sub(_spelled_out, "\n".join(folded)).split("\n")
 
 
-def _identifier_keys(identifiers: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(filter(None, (fold(value).replace(" ", "") for value in identifiers)))
+def _spelled_out(word: re.Match[str]) -> str:
+    return _ADDRESS_WORDS[word.group()]
+
+
+def _house_numbers(addresses: list[str]) -> list[str]:
+    """house_number_key of every normalised address (no newlines: fold removed them)."""
+    found: list[str] = _HOUSE_NUMBER_LINE.findall("\n".join(addresses)) if addresses else []
+    return found
+
+
+def _postcode_keys(postcodes: list[str]) -> list[str]:
+    folded = fold_all(postcodes)
+    return "\n".join(folded).replace(" ", "").split("\n") if folded else []
+
+
+def _districts(postcodes: list[str]) -> list[str]:
+    return [code[:-3] if len(code) >= 5 else code[:2] for code in postcodes]
+
+
+def _phone_keys(phones: list[str]) -> list[str]:
+    joined = _joined(phones)
+    if joined is None:
+        return list(map(phone_key, phones))
+    return _NON_DIGIT_IN_LINE.sub("", joined).split("\n")
+
+
+def _phone_tails(phones: list[str]) -> list[str]:
+    return [phone[-_PHONE_TAIL_DIGITS:] for phone in phones]
+
+
+def _email_keys(emails: list[str]) -> list[str]:
+    return list(map(str.casefold, map(str.strip, emails)))
+
+
+def _mailboxes(emails: list[str]) -> list[str]:
+    return list(map(mailbox_key, emails))
+
+
+def _identifier_keys(identifiers: list[str]) -> list[str]:
+    return [value.replace(" ", "") for value in fold_all(identifiers)]
 
 
 def _formal_codes(first_words: _Field[str]) -> IntArray:
@@ -323,32 +464,10 @@ def _formal_codes(first_words: _Field[str]) -> IntArray:
     return distinct[first_words.index]
 
 
-def _digits(dobs: _Field[str]) -> IntArray:
+def _digits(dobs: _Field[str]) -> LevelArray:
     """Dates of birth as an (n, 8) digit matrix, -1 where the date is missing."""
-    distinct = np.full((len(dobs.values), 8), -1, dtype=np.int64)
+    distinct = np.full((len(dobs.values), 8), -1, dtype=np.int8)
     for row, dob in enumerate(dobs.values):
         if dob:
             distinct[row] = [ord(char) - 48 for char in dob]
     return distinct[dobs.index]
-
-
-def _multi_codes(values: _Field[tuple[str, ...]]) -> IntArray:
-    """Codes of up to CONTACTS_PER_RECORD values per record, -1 padded.
-
-    Built column by column over the distinct tuples: most hold one value, and
-    a column's codes come from one dictionary pass in C.
-    """
-    vocabulary: dict[str, int] = {}
-    kept = [
-        tuple(dict.fromkeys(filter(None, items)))[:CONTACTS_PER_RECORD] for items in values.values
-    ]
-    distinct = np.full((len(kept), CONTACTS_PER_RECORD), -1, dtype=np.int64)
-    for col in range(CONTACTS_PER_RECORD):
-        rows = [row for row, items in enumerate(kept) if len(items) > col]
-        if not rows:
-            break
-        items = [kept[row][col] for row in rows]
-        for item in dict.fromkeys(items):
-            vocabulary.setdefault(item, len(vocabulary))
-        distinct[rows, col] = np.fromiter(map(vocabulary.__getitem__, items), np.int64, len(items))
-    return distinct[values.index]
