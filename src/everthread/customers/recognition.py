@@ -2,8 +2,10 @@
 
 An exact match on a normalised contact point is the answer. Without one, people
 who look alike by name, date of birth and postcode come back as ranked
-candidates with the reasons in words, for a person to choose: never merged or
-linked silently.
+candidates for a person to choose, never merged or linked silently: each scored
+as a match probability and explained in words by the duplicate engine's own
+comparisons and learned weights (``matching.pairwise``, ``matching.weights``),
+so the recognise bar and the duplicates page speak one language.
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.db.models.expressions import Col
-from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from everthread.customers.contact_points import (
     ContactKind,
@@ -26,12 +27,16 @@ from everthread.customers.contact_points import (
     contact_point_normalise,
 )
 from everthread.customers.errors import InvalidContactPoint
+from everthread.customers.matching.pairwise import Likeness, likenesses
+from everthread.customers.matching.records import CustomerRecord
+from everthread.customers.matching.weights import recognition_weights
 from everthread.customers.models import ContactPoint, Customer, name_key
 
 MAX_CANDIDATES = 10
-# Candidates are fetched by indexed keys, then scored in Python: never a scan.
-CANDIDATE_POOL = 200
-# Below this a look-alike is noise, not a candidate worth a colleague's time.
+# Customers fetched either side of a name in the sort-key index, then scored: never a scan.
+NEIGHBOURS = 50
+# The engine's match probability below which a look-alike is noise, not a candidate
+# worth a colleague's time.
 MIN_CANDIDATE_SCORE = 0.5
 
 
@@ -207,113 +212,81 @@ def _converters(db: BaseDatabaseWrapper) -> list[Converter]:
 
 
 def _look_alikes(clues: Clues) -> list[Candidate]:
-    words = name_key(clues.name).split()
-    postcode = _postcode_key(clues.postcode)
-    nearby = Q()
-    for word in {words[0], words[-1]} if words else ():
-        # Two letters of either word as the surname: a typo later in the name still finds them,
-        # and a swapped given/family name too. (Scale: a trigram index replaces this prefix.)
-        nearby |= Q(sort_key__startswith=word[:2])
-    if clues.date_of_birth:
-        nearby |= Q(date_of_birth=clues.date_of_birth)
-    if postcode:
-        nearby |= Q(postcode__iexact=clues.postcode.strip())
-    if not nearby:
+    """Customers whose names sort near the name given, scored and explained by the
+    duplicate engine's comparisons and learned weights, best first.
+
+    Fetched only through the index on the sort key (surname, then given name),
+    either side of each way of reading the name: a typo after the first letters
+    still sorts nearby, and a given and family name typed the wrong way round is
+    found by reading it the other way. Date of birth and postcode are weighed,
+    not searched: they have no index, and a scan of the base is never worth a
+    guess. Without a name there is nobody to suggest.
+    """
+    readings = _name_readings(clues)
+    pool = _near_names(readings)
+    if not pool:
         return []
-    pool = (
-        Customer.objects.filter(nearby, merged_into__isnull=True)
-        .select_related("home_store")
-        .order_by("id")[:CANDIDATE_POOL]
+    records = [_record(customer) for customer in pool]
+    model = recognition_weights()
+    best: dict[int, Likeness] = {}
+    for reading in readings:
+        one_name = not (reading.given_name and reading.family_name)
+        for customer, likeness in zip(pool, likenesses(reading, records, model=model), strict=True):
+            if one_name and likeness.names_swapped:
+                continue  # one name typed is given or family, not both swapped
+            kept = best.get(customer.pk)
+            if kept is None or likeness.match_weight > kept.match_weight:
+                best[customer.pk] = likeness
+    by_id = {customer.pk: customer for customer in pool}
+    ranked = sorted(best.items(), key=lambda item: (-item[1].match_weight, item[0]))
+    return [
+        Candidate(by_id[pk], round(likeness.match_probability, 3), list(likeness.reasons))
+        for pk, likeness in ranked
+        if likeness.match_probability >= MIN_CANDIDATE_SCORE
+    ][:MAX_CANDIDATES]
+
+
+def _name_readings(clues: Clues) -> list[CustomerRecord]:
+    """The clues as the record of a person; one name alone is read as given and as family."""
+    words = clues.name.split()
+    if not words:
+        return []
+    known = CustomerRecord(id="clues", date_of_birth=clues.date_of_birth, postcode=clues.postcode)
+    if len(words) == 1:
+        return [replace(known, given_name=words[0]), replace(known, family_name=words[0])]
+    return [replace(known, given_name=" ".join(words[:-1]), family_name=words[-1])]
+
+
+def _near_names(readings: list[CustomerRecord]) -> list[Customer]:
+    """Current customers either side of each reading's sort key, each once, by id."""
+    keys = {
+        name_key(f"{surname} {given}")
+        for reading in readings
+        for surname, given in (
+            (reading.family_name, reading.given_name),
+            (reading.given_name, reading.family_name),
+        )
+        if surname
+    }
+    current = Customer.objects.filter(merged_into__isnull=True).select_related("home_store")
+    found: dict[int, Customer] = {}
+    for key in sorted(keys):
+        found.update(
+            (customer.pk, customer)
+            for side in (
+                current.filter(sort_key__gte=key).order_by("sort_key", "id"),
+                current.filter(sort_key__lt=key).order_by("-sort_key", "-id"),
+            )
+            for customer in side[:NEIGHBOURS]
+        )
+    return [found[pk] for pk in sorted(found)]
+
+
+def _record(customer: Customer) -> CustomerRecord:
+    return CustomerRecord(
+        id=customer.pk,
+        given_name=customer.given_name,
+        family_name=customer.family_name,
+        date_of_birth=customer.date_of_birth,
+        postcode=customer.postcode,
     )
-    scored = [_score(customer, words, postcode, clues.date_of_birth) for customer in pool]
-    found = [candidate for candidate in scored if candidate.score >= MIN_CANDIDATE_SCORE]
-    found.sort(key=lambda candidate: (-candidate.score, candidate.customer.pk))
-    return found[:MAX_CANDIDATES]
-
-
-def _score(
-    customer: Customer, words: list[str], postcode: str, date_of_birth: datetime.date | None
-) -> Candidate:
-    """Score what was given; each clue counts only if it was given."""
-    reasons: list[str] = []
-    parts: list[float] = []
-    if words:
-        given, family = name_key(customer.given_name), name_key(customer.family_name)
-        typed_given, typed_family = words[0], words[-1] if len(words) > 1 else ""
-        straight = _similar(typed_given, given) + _similar(typed_family, family)
-        swapped = _similar(typed_given, family) + _similar(typed_family, given)
-        if swapped > straight and swapped >= 1.8:
-            reasons.append("given and family names swapped")
-        parts.append(max(straight, swapped) / (2 if typed_family else 1))
-        reasons.extend(_name_reasons(typed_given, typed_family, given, family))
-    if date_of_birth:
-        parts.append(_date_similarity(date_of_birth, customer.date_of_birth, reasons))
-    if postcode:
-        parts.append(_postcode_similarity(postcode, _postcode_key(customer.postcode), reasons))
-    score = sum(parts) / len(parts) if parts else 0.0
-    return Candidate(customer=customer, score=round(score, 3), reasons=_joined(reasons))
-
-
-def _name_reasons(typed_given: str, typed_family: str, given: str, family: str) -> list[str]:
-    same_given, same_family = typed_given == given, bool(typed_family) and typed_family == family
-    if same_given and same_family:
-        return ["same name"]
-    reasons = ["same given name"] if same_given else []
-    if same_family:
-        reasons.append("same surname")
-    elif typed_family and _similar(typed_family, family) >= 0.85:
-        reasons.append("surname spelt slightly differently")
-    return reasons
-
-
-def _similar(a: str, b: str) -> float:
-    return 1.0 if a == b else JaroWinkler.normalized_similarity(a, b) if a and b else 0.0
-
-
-def _date_similarity(
-    given: datetime.date, known: datetime.date | None, reasons: list[str]
-) -> float:
-    if known is None:
-        return 0.5
-    if known == given:
-        reasons.append("same date of birth")
-        return 1.0
-    if (known.month, known.day) == (given.day, given.month) and known.year == given.year:
-        reasons.append("date of birth with day and month swapped")
-        return 0.8
-    if Levenshtein.distance(known.isoformat(), given.isoformat()) == 1 or sorted(
-        known.isoformat()
-    ) == sorted(given.isoformat()):
-        reasons.append("date of birth differs by one digit or two swapped digits")
-        return 0.7
-    reasons.append("different date of birth")
-    return 0.0
-
-
-def _postcode_similarity(given: str, known: str, reasons: list[str]) -> float:
-    if not known:
-        return 0.5
-    if known == given:
-        reasons.append("same postcode")
-        return 1.0
-    distance = Levenshtein.distance(known, given)
-    if distance == 1:
-        reasons.append("postcode differs by one character")
-        return 0.7
-    if known.split(" ")[0] == given.split(" ")[0]:
-        reasons.append("same postcode district")
-        return 0.5
-    reasons.append("different postcode")
-    return 0.0
-
-
-def _postcode_key(postcode: str) -> str:
-    return " ".join(postcode.upper().split())
-
-
-def _joined(reasons: list[str]) -> list[str]:
-    """'same surname' and 'same date of birth' read as one: 'same surname and date of birth'."""
-    same = [reason.removeprefix("same ") for reason in reasons if reason.startswith("same ")]
-    other = [reason for reason in reasons if not reason.startswith("same ")]
-    lead = [f"same {' and '.join(same)}"] if same else []
-    return [", ".join(lead + other)] if lead or other else []
