@@ -7,3 +7,11 @@ class NoteNotFound(NotFound):
 
 class NoteNotEditable(Conflict):
     code = "note_not_editable"
+
+    def __init__(
+        self,
+        message: str = (
+            "Saved notes are part of the record and are not edited; add a new note instead."
+        ),
+    ) -> None:
+        super().__init__(message)

@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from everthread.core.models import Staff
 from everthread.core.pagination import time_keyset_page
-from everthread.notes.errors import NoteNotFound
+from everthread.notes.errors import NoteNotEditable, NoteNotFound
 from everthread.notes.models import Note
 
 
@@ -64,3 +64,11 @@ def notes_page(
         notes, by="created_at", after=after, limit=limit or settings.PAGE_SIZE, newest_first=True
     )
     return NotePage(notes=page, next_cursor=next_cursor)
+
+
+def note_draft(*, note_id: int, author: Staff) -> Note:
+    """The author's own draft, to complete; a saved note is part of the record."""
+    note = note_detail(note_id=note_id, viewer=author)
+    if note.status != Note.Status.DRAFT or note.author_id != author.pk:
+        raise NoteNotEditable()
+    return note

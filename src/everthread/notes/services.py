@@ -103,9 +103,7 @@ def _editable(note_id: int, *, author: Staff, customer: Customer) -> Note:
     if note is None:
         raise NoteNotFound(f"{customer} has no note with id {note_id}.")
     if note.author_id != author.pk or note.status != Note.Status.DRAFT:
-        raise NoteNotEditable(
-            "Saved notes are part of the record and are not edited; add a new note instead."
-        )
+        raise NoteNotEditable()
     return note
 
 

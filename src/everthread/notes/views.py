@@ -13,7 +13,7 @@ from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.customers.services import customer_open, customer_to_edit
 from everthread.notes.forms import NoteForm
-from everthread.notes.selectors import note_detail
+from everthread.notes.selectors import note_detail, note_draft
 from everthread.notes.services import note_save
 
 
@@ -26,7 +26,7 @@ def note_new(request: StaffRequest, customer_id: int, note_id: int | None = None
     else:
         customer = customer_to_edit(actor=request.user, customer_id=customer_id)
     journeys = customer_journeys(request, customer)
-    draft = note_detail(note_id=note_id, viewer=request.user) if note_id else None
+    draft = note_draft(note_id=note_id, author=request.user) if note_id else None
     if request.method == "POST":
         form = NoteForm(request.POST, journeys=journeys)
     elif draft is not None:
