@@ -6,9 +6,13 @@ import base64
 import binascii
 import datetime
 import json
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
 
 from everthread.core.errors import InvalidInput
+
+M = TypeVar("M", bound=Model)
 
 
 def cursor_encode(*key: Any) -> str:
@@ -41,3 +45,21 @@ def cursor_instant(stamp: str) -> datetime.datetime:
         raise InvalidInput(
             "That page link is not valid; start again from the first page.", field="cursor"
         ) from None
+
+
+def time_keyset_page(
+    rows: QuerySet[M], *, by: str, after: str | None, limit: int, newest_first: bool = False
+) -> tuple[list[M], str | None]:
+    """A page of ``rows`` sorted by the time field ``by`` then id, and the cursor to the
+    next page (None on the last); 1 query. Rows added meanwhile never shift a page."""
+    if after:
+        stamp, last_id = cursor_decode(after, str, int)
+        at = cursor_instant(stamp)
+        beyond = "lt" if newest_first else "gt"
+        rows = rows.filter(Q(**{f"{by}__{beyond}": at}) | Q(**{by: at, f"id__{beyond}": last_id}))
+    sign = "-" if newest_first else ""
+    page = list(rows.order_by(f"{sign}{by}", f"{sign}id")[: limit + 1])
+    if len(page) <= limit:
+        return page, None
+    last = page[limit - 1]
+    return page[:limit], cursor_encode(getattr(last, by).isoformat(), last.pk)
