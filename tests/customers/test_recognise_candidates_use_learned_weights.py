@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +14,7 @@ from django.core.management import call_command
 from everthread.customers.matching import CustomerRecord, find_duplicates
 from everthread.customers.matching.comparisons import COMPARISONS, GIVEN_NAME
 from everthread.customers.matching.synthetic import synthetic_base
-from everthread.customers.matching.weights import weights_read
+from everthread.customers.matching.weights import WEIGHTS_FILE, weights_read
 from everthread.customers.recognition import MIN_CANDIDATE_SCORE, Clues, recognise
 from everthread.customers.services import customer_create
 
@@ -120,3 +121,13 @@ def test_match_weights_learns_one_person_from_a_generated_base(tmp_path) -> None
     given, same = COMPARISONS.index(GIVEN_NAME), GIVEN_NAME.level("same")
     assert model is not None
     assert model.m[given][same] > 0.5 > model.u[given][same]
+
+
+def test_weights_learned_for_other_comparisons_are_not_applied(tmp_path) -> None:
+    stored = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    stored["comparisons"][0]["levels"][-1] = "identical"
+    other = tmp_path / "weights.json"
+    other.write_text(json.dumps(stored), encoding="utf-8")
+
+    assert weights_read(other) is None
+    assert weights_read(tmp_path / "missing.json") is None
