@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import io
-from typing import Any
+from collections.abc import Callable
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
-from everthread.core.models import Organisation, Staff, Store
+from everthread.core.models import Organisation, Staff, Store, Team
 from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.selectors import customer_search
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: Any) -> None:
-    # Every demo member of staff gets a password; the production hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def demo(**options: object) -> str:
-    out = io.StringIO()
-    call_command("demo", customers=30, stdout=out, **options)
-    return out.getvalue()
 
 
 def counts() -> dict[str, int]:
@@ -36,7 +23,7 @@ def counts() -> dict[str, int]:
     }
 
 
-def test_harlow_and_finch_has_its_three_stores() -> None:
+def test_harlow_and_finch_has_its_three_stores(demo: Callable[..., str]) -> None:
     demo()
 
     assert Organisation.objects.get().name == "Harlow & Finch"
@@ -47,7 +34,7 @@ def test_harlow_and_finch_has_its_three_stores() -> None:
     }
 
 
-def test_amara_is_recognised_by_her_phone_in_another_format() -> None:
+def test_amara_is_recognised_by_her_phone_in_another_format(demo: Callable[..., str]) -> None:
     demo()
 
     point = ContactPoint.objects.get(kind="phone", value="+447700900101")
@@ -61,7 +48,7 @@ def test_amara_is_recognised_by_her_phone_in_another_format() -> None:
     assert point.customer.home_store == Store.objects.get(name="Manchester King Street")
 
 
-def test_isabelle_advises_her_three_clients() -> None:
+def test_isabelle_advises_her_three_clients(demo: Callable[..., str]) -> None:
     demo()
 
     isabelle = Staff.objects.get(username="isabelle")
@@ -70,7 +57,7 @@ def test_isabelle_advises_her_three_clients() -> None:
     assert isabelle.home_store == Store.objects.get(name="London Covent Garden")
 
 
-def test_the_demo_prints_who_to_sign_in_as() -> None:
+def test_the_demo_prints_who_to_sign_in_as(demo: Callable[..., str]) -> None:
     output = demo()
 
     assert "everthread-demo" in output
@@ -78,7 +65,7 @@ def test_the_demo_prints_who_to_sign_in_as() -> None:
         assert f"  {username} " in output
 
 
-def test_running_it_again_creates_and_changes_nothing() -> None:
+def test_running_it_again_creates_and_changes_nothing(demo: Callable[..., str]) -> None:
     demo()
     before = counts()
     assert before["customers"] == 6 + 30  # the stories' customers and the generated ones
@@ -91,7 +78,7 @@ def test_running_it_again_creates_and_changes_nothing() -> None:
     assert "customers     0 new" in output
 
 
-def test_another_industry_on_the_same_database_is_refused() -> None:
+def test_another_industry_on_the_same_database_is_refused(demo: Callable[..., str]) -> None:
     demo()
     before = counts()
 
@@ -102,7 +89,7 @@ def test_another_industry_on_the_same_database_is_refused() -> None:
     assert counts() == before
 
 
-def test_pulse_fitness_loads_with_jordan_and_the_sales_team() -> None:
+def test_pulse_fitness_loads_with_jordan_and_the_sales_team(demo: Callable[..., str]) -> None:
     demo(industry="fitness")
 
     assert Organisation.objects.get().industry == "fitness"
@@ -112,7 +99,7 @@ def test_pulse_fitness_loads_with_jordan_and_the_sales_team() -> None:
     assert Staff.objects.get(username="leah").home_store == Store.objects.get(city="Bristol")
 
 
-def test_marlow_hotels_loads_with_mei_lin_and_owen() -> None:
+def test_marlow_hotels_loads_with_mei_lin_and_owen(demo: Callable[..., str]) -> None:
     demo(industry="hospitality")
 
     assert Organisation.objects.get().name == "Marlow Hotels"
@@ -120,3 +107,34 @@ def test_marlow_hotels_loads_with_mei_lin_and_owen() -> None:
     assert mei_lin.preferences["accessibility"] == ["feather-free pillows (allergy)"]
     assert mei_lin.home_store == Store.objects.get(name="The Marlow York")
     assert Staff.objects.get(username="owen").role == "manager"
+
+
+@pytest.mark.parametrize(
+    ("industry", "usernames"),
+    [
+        ("retail", ("priya", "tom", "claire")),
+        ("fitness", ("sam", "leah", "zoe", "gemma")),
+        ("hospitality", ("aisha", "ella", "owen", "imogen")),
+    ],
+)
+def test_each_demo_prints_its_own_log_ins(
+    demo: Callable[..., str], industry: str, usernames: tuple[str, ...]
+) -> None:
+    output = demo(industry=industry)
+
+    assert "every password is everthread-demo" in output
+    for username in usernames:
+        assert f"  {username} " in output
+
+
+@pytest.mark.parametrize("industry", ["retail", "fitness", "hospitality"])
+def test_overdue_work_always_has_a_manager_to_go_to(
+    demo: Callable[..., str], industry: str
+) -> None:
+    demo(industry=industry)
+
+    assert not Team.objects.filter(manager__isnull=True).exists()
+    # Only the head of the organisation answers to nobody.
+    top = Staff.objects.filter(manager__isnull=True)
+    assert top.count() == 1
+    assert top.get().managed_teams.filter(code="head-office").exists()

@@ -19,6 +19,18 @@ class Annual(NamedTuple):
     day: int
 
 
+class Thread(NamedTuple):
+    """A need generated customers bring, as it goes back and forth until it is met."""
+
+    kind: str  # a kind of journey
+    title: str
+    wants: str
+    # What the customer said, what we answered, what they said next, ...: a journey
+    # tells the first few lines, so one left on the customer's line still awaits a reply.
+    lines: tuple[str, ...]
+    next_step: str
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """What generated customers of one industry look like, and how often each part appears."""
@@ -41,6 +53,7 @@ class Catalogue:
     tags: list[str] = field(default_factory=list)
     # (language, time zone) of customers who live abroad; blank time zone means the brand's.
     abroad: list[tuple[str, str]] = field(default_factory=list)
+    threads: list[Thread] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,7 @@ def _staff(
     *,
     store: str | None = None,
     teams: tuple[str, ...] = (),
+    manager: str = "",
 ) -> dict[str, Any]:
     first_name, last_name = name.split(" ", 1)
     return {
@@ -74,7 +88,13 @@ def _staff(
         "job_title": job_title,
         "home_store": store,
         "teams": teams,
+        "manager": manager,
     }
+
+
+def _team(code: str, name: str, kind: str, *, store: str = "", manager: str) -> dict[str, Any]:
+    """A team; its manager hears about the overdue follow-ups in its queue."""
+    return {"code": code, "name": name, "kind": kind, "store": store, "manager": manager}
 
 
 HARLOW_AND_FINCH = DemoOrganisation(
@@ -121,33 +141,49 @@ HARLOW_AND_FINCH = DemoOrganisation(
         "leeds-briggate": ["LS1", "LS6", "LS8", "LS17", "HG1", "BD9", "WF1"],
     },
     teams=[
-        {"code": "contact-centre-leeds", "name": "Leeds contact centre", "kind": "contact_centre"},
-        {"code": "social", "name": "Social team", "kind": "contact_centre"},
-        {
-            "code": "covent-garden-store",
-            "name": "Covent Garden store team",
-            "kind": "store",
-            "store": "london-covent-garden",
-        },
-        {
-            "code": "manchester-store",
-            "name": "Manchester store team",
-            "kind": "store",
-            "store": "manchester-king-street",
-        },
-        {
-            "code": "leeds-store",
-            "name": "Leeds store team",
-            "kind": "store",
-            "store": "leeds-briggate",
-        },
-        {"code": "head-office", "name": "Head office", "kind": "head_office"},
+        _team("contact-centre-leeds", "Leeds contact centre", "contact_centre", manager="ruth"),
+        _team("social", "Social team", "contact_centre", manager="ruth"),
+        _team(
+            "covent-garden-store",
+            "Covent Garden store team",
+            "store",
+            store="london-covent-garden",
+            manager="oliver",
+        ),
+        _team(
+            "manchester-store",
+            "Manchester store team",
+            "store",
+            store="manchester-king-street",
+            manager="hannah",
+        ),
+        _team("leeds-store", "Leeds store team", "store", store="leeds-briggate", manager="james"),
+        _team("head-office", "Head office", "head_office", manager="claire"),
     ],
     staff=[
-        _staff("admin", "Nadia Khan", "admin", "Systems administrator", teams=("head-office",)),
-        _staff("priya", "Priya Shah", "agent", "Stylist", teams=("contact-centre-leeds",)),
         _staff(
-            "chloe", "Chloe Evans", "agent", "Customer care agent", teams=("contact-centre-leeds",)
+            "admin",
+            "Nadia Khan",
+            "admin",
+            "Systems administrator",
+            teams=("head-office",),
+            manager="claire",
+        ),
+        _staff(
+            "priya",
+            "Priya Shah",
+            "agent",
+            "Stylist",
+            teams=("contact-centre-leeds",),
+            manager="ruth",
+        ),
+        _staff(
+            "chloe",
+            "Chloe Evans",
+            "agent",
+            "Customer care agent",
+            teams=("contact-centre-leeds",),
+            manager="ruth",
         ),
         _staff(
             "ruth",
@@ -155,8 +191,11 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "manager",
             "Contact centre manager",
             teams=("contact-centre-leeds", "social"),
+            manager="claire",
         ),
-        _staff("ellie", "Ellie Ward", "agent", "Social media agent", teams=("social",)),
+        _staff(
+            "ellie", "Ellie Ward", "agent", "Social media agent", teams=("social",), manager="ruth"
+        ),
         _staff(
             "isabelle",
             "Isabelle Laurent",
@@ -164,6 +203,7 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "Client advisor",
             store="london-covent-garden",
             teams=("covent-garden-store",),
+            manager="oliver",
         ),
         _staff(
             "oliver",
@@ -172,6 +212,7 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "Store manager",
             store="london-covent-garden",
             teams=("covent-garden-store",),
+            manager="claire",
         ),
         _staff(
             "tom",
@@ -180,6 +221,7 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "Sales associate",
             store="manchester-king-street",
             teams=("manchester-store",),
+            manager="hannah",
         ),
         _staff(
             "hannah",
@@ -188,6 +230,7 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "Store manager",
             store="manchester-king-street",
             teams=("manchester-store",),
+            manager="claire",
         ),
         _staff(
             "marcus",
@@ -196,6 +239,7 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "Sales associate",
             store="leeds-briggate",
             teams=("leeds-store",),
+            manager="james",
         ),
         _staff(
             "james",
@@ -204,9 +248,22 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "Store manager",
             store="leeds-briggate",
             teams=("leeds-store",),
+            manager="claire",
         ),
         _staff(
-            "grace", "Grace Pym", "coach", "Learning and development coach", teams=("head-office",)
+            "claire",
+            "Claire Ashworth",
+            "manager",
+            "Head of customer experience",
+            teams=("head-office",),
+        ),
+        _staff(
+            "grace",
+            "Grace Pym",
+            "coach",
+            "Learning and development coach",
+            teams=("head-office",),
+            manager="claire",
         ),
         _staff(
             "david",
@@ -214,6 +271,7 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "privacy_officer",
             "Data protection officer",
             teams=("head-office",),
+            manager="claire",
         ),
     ],
     stories=[
@@ -413,6 +471,78 @@ HARLOW_AND_FINCH = DemoOrganisation(
             "outerwear",
         ],
         abroad=[("fr", "Europe/Paris"), ("it", "Europe/Rome"), ("en-US", "America/New_York")],
+        threads=[
+            Thread(
+                "product_enquiry",
+                "Camel wool coat back in stock",
+                "The camel wool coat in their size, which sold out online",
+                (
+                    "Asked when the camel wool coat is back in their size",
+                    "Said the next delivery is due and offered to reserve one",
+                    "Asked to reserve one",
+                    "Reserved one for collection in store",
+                ),
+                "Call when the reserved camel coat arrives",
+            ),
+            Thread(
+                "return",
+                "Return of jeans bought online",
+                "To return jeans bought online that are too long",
+                (
+                    "Jeans bought online are too long; asked how to return them",
+                    "Explained returns in store or by post and sent the returns code",
+                    "Returned them at the till",
+                    "Refunded to the original card",
+                ),
+                "Check the refund for the returned jeans has gone through",
+            ),
+            Thread(
+                "order",
+                "Delivery of an online order",
+                "The online order that has not arrived",
+                (
+                    "Order has not arrived after five working days",
+                    "Chased the courier and gave a new delivery date",
+                    "Parcel arrived but one item is missing",
+                    "Sent the missing item by next-day delivery",
+                ),
+                "Confirm the missing item was delivered",
+            ),
+            Thread(
+                "styling",
+                "A work wardrobe for a new job",
+                "Help building a work wardrobe for a new job, within budget",
+                (
+                    "Wants help building a wardrobe for a new job",
+                    "Booked a styling session and asked about sizes and budget",
+                    "Sent photos of what they already wear",
+                    "Shortlisted five pieces that go with what they have",
+                ),
+                "Send the shortlist of looks before the styling session",
+            ),
+            Thread(
+                "general",
+                "Alterations on a suit",
+                "Trousers of a new suit taken up in time for an event",
+                (
+                    "Asked whether we can take up the trousers of a new suit",
+                    "Booked the alterations with the in-store tailor",
+                ),
+                "Call when the alterations are ready to collect",
+            ),
+            Thread(
+                "product_enquiry",
+                "Gift for a partner's birthday",
+                "A gift idea under £150 for a partner's birthday",
+                (
+                    "Looking for a birthday gift for a partner, under £150",
+                    "Suggested a cashmere scarf and a leather card holder",
+                    "Chose the scarf; asked for gift wrapping",
+                    "Gift-wrapped and ready to collect",
+                ),
+                "Let them know the gift-wrapped scarf is ready to collect",
+            ),
+        ],
     ),
 )
 
@@ -453,24 +583,37 @@ PULSE_FITNESS = DemoOrganisation(
         "bath": ["BA1", "BA2", "BA3", "BA15"],
     },
     teams=[
-        {"code": "sales", "name": "Membership sales", "kind": "sales"},
-        {
-            "code": "bristol-front-desk",
-            "name": "Bristol front desk",
-            "kind": "front_desk",
-            "store": "bristol-harbourside",
-        },
-        {
-            "code": "bath-front-desk",
-            "name": "Bath front desk",
-            "kind": "front_desk",
-            "store": "bath",
-        },
-        {"code": "head-office", "name": "Head office", "kind": "head_office"},
+        _team("sales", "Membership sales", "sales", manager="gemma"),
+        _team(
+            "bristol-front-desk",
+            "Bristol front desk",
+            "front_desk",
+            store="bristol-harbourside",
+            manager="zoe",
+        ),
+        _team("bath-front-desk", "Bath front desk", "front_desk", store="bath", manager="nathan"),
+        _team("head-office", "Head office", "head_office", manager="dan"),
     ],
     staff=[
-        _staff("admin", "Ben Hollis", "admin", "Systems administrator", teams=("head-office",)),
-        _staff("sam", "Sam Carter", "agent", "Membership consultant", teams=("sales",)),
+        _staff(
+            "admin",
+            "Ben Hollis",
+            "admin",
+            "Systems administrator",
+            teams=("head-office",),
+            manager="dan",
+        ),
+        _staff(
+            "gemma",
+            "Gemma Hart",
+            "manager",
+            "Head of membership sales",
+            teams=("sales",),
+            manager="dan",
+        ),
+        _staff(
+            "sam", "Sam Carter", "agent", "Membership consultant", teams=("sales",), manager="gemma"
+        ),
         _staff(
             "leah",
             "Leah Morgan",
@@ -478,6 +621,7 @@ PULSE_FITNESS = DemoOrganisation(
             "Receptionist",
             store="bristol-harbourside",
             teams=("bristol-front-desk",),
+            manager="zoe",
         ),
         _staff(
             "zoe",
@@ -486,6 +630,7 @@ PULSE_FITNESS = DemoOrganisation(
             "Club manager",
             store="bristol-harbourside",
             teams=("bristol-front-desk",),
+            manager="dan",
         ),
         _staff(
             "kieran",
@@ -494,6 +639,7 @@ PULSE_FITNESS = DemoOrganisation(
             "Receptionist",
             store="bath",
             teams=("bath-front-desk",),
+            manager="nathan",
         ),
         _staff(
             "nathan",
@@ -502,9 +648,16 @@ PULSE_FITNESS = DemoOrganisation(
             "Club manager",
             store="bath",
             teams=("bath-front-desk",),
+            manager="dan",
         ),
+        _staff("dan", "Dan Fletcher", "manager", "Operations director", teams=("head-office",)),
         _staff(
-            "lucy", "Lucy Barnes", "coach", "Learning and development coach", teams=("head-office",)
+            "lucy",
+            "Lucy Barnes",
+            "coach",
+            "Learning and development coach",
+            teams=("head-office",),
+            manager="dan",
         ),
         _staff(
             "mark",
@@ -512,6 +665,7 @@ PULSE_FITNESS = DemoOrganisation(
             "privacy_officer",
             "Data protection officer",
             teams=("head-office",),
+            manager="dan",
         ),
     ],
     stories=[
@@ -581,6 +735,64 @@ PULSE_FITNESS = DemoOrganisation(
             "classes",
         ],
         abroad=[("pl", "Europe/Warsaw"), ("es", "Europe/Madrid")],
+        threads=[
+            Thread(
+                "membership",
+                "Switching to an off-peak membership",
+                "To move to the off-peak membership from next month",
+                (
+                    "Asked to switch to off-peak to save money",
+                    "Explained off-peak hours and the change date",
+                    "Confirmed the switch",
+                    "Switched from the first of next month",
+                ),
+                "Confirm the off-peak switch on the next statement",
+            ),
+            Thread(
+                "membership",
+                "Freezing a membership while travelling",
+                "To freeze the membership for six weeks while travelling",
+                (
+                    "Asked to freeze the membership while travelling for work",
+                    "Explained freezes of up to three months and the form",
+                    "Sent the completed form",
+                    "Froze the membership; restarts automatically",
+                ),
+                "Check the membership restarts after the freeze",
+            ),
+            Thread(
+                "general",
+                "Personal training taster session",
+                "A taster session with a personal trainer",
+                (
+                    "Asked about trying a personal trainer",
+                    "Offered a free taster session and asked about goals",
+                    "Chose Thursday evening",
+                    "Booked the taster with a trainer",
+                ),
+                "Ask how the taster session went and offer a block of sessions",
+            ),
+            Thread(
+                "service_recovery",
+                "Broken locker in the changing room",
+                "The broken locker fixed, and the lost class refunded",
+                (
+                    "A locker jammed and they missed a class",
+                    "Apologised, reported the locker and refunded the class",
+                ),
+                "Confirm the locker has been repaired",
+            ),
+            Thread(
+                "membership",
+                "Corporate membership through an employer",
+                "To join through the employer's corporate scheme",
+                (
+                    "Asked whether their employer is in the corporate scheme",
+                    "Checked: it is; sent the joining link and the discount",
+                ),
+                "Check they have joined through the corporate link",
+            ),
+        ],
     ),
 )
 
@@ -621,25 +833,43 @@ MARLOW_HOTELS = DemoOrganisation(
         "marlow-york": ["YO1", "YO10", "LS8", "HG2", "S10", "NW1", "M20"],
     },
     teams=[
-        {"code": "guest-messaging", "name": "Guest messaging", "kind": "contact_centre"},
-        {
-            "code": "edinburgh-front-desk",
-            "name": "Edinburgh front desk",
-            "kind": "front_desk",
-            "store": "marlow-edinburgh",
-        },
-        {
-            "code": "york-front-desk",
-            "name": "York front desk",
-            "kind": "front_desk",
-            "store": "marlow-york",
-        },
-        {"code": "head-office", "name": "Head office", "kind": "head_office"},
+        _team("guest-messaging", "Guest messaging", "contact_centre", manager="imogen"),
+        _team(
+            "edinburgh-front-desk",
+            "Edinburgh front desk",
+            "front_desk",
+            store="marlow-edinburgh",
+            manager="fiona",
+        ),
+        _team(
+            "york-front-desk", "York front desk", "front_desk", store="marlow-york", manager="owen"
+        ),
+        _team("head-office", "Head office", "head_office", manager="catherine"),
     ],
     staff=[
-        _staff("admin", "Rachel Moore", "admin", "Systems administrator", teams=("head-office",)),
         _staff(
-            "aisha", "Aisha Rahman", "agent", "Guest messaging agent", teams=("guest-messaging",)
+            "admin",
+            "Rachel Moore",
+            "admin",
+            "Systems administrator",
+            teams=("head-office",),
+            manager="catherine",
+        ),
+        _staff(
+            "imogen",
+            "Imogen Reid",
+            "manager",
+            "Guest experience manager",
+            teams=("guest-messaging",),
+            manager="catherine",
+        ),
+        _staff(
+            "aisha",
+            "Aisha Rahman",
+            "agent",
+            "Guest messaging agent",
+            teams=("guest-messaging",),
+            manager="imogen",
         ),
         _staff(
             "callum",
@@ -648,6 +878,7 @@ MARLOW_HOTELS = DemoOrganisation(
             "Front desk",
             store="marlow-edinburgh",
             teams=("edinburgh-front-desk",),
+            manager="fiona",
         ),
         _staff(
             "fiona",
@@ -656,6 +887,7 @@ MARLOW_HOTELS = DemoOrganisation(
             "Duty manager",
             store="marlow-edinburgh",
             teams=("edinburgh-front-desk",),
+            manager="catherine",
         ),
         _staff(
             "ella",
@@ -664,6 +896,7 @@ MARLOW_HOTELS = DemoOrganisation(
             "Front desk",
             store="marlow-york",
             teams=("york-front-desk",),
+            manager="owen",
         ),
         _staff(
             "owen",
@@ -672,6 +905,14 @@ MARLOW_HOTELS = DemoOrganisation(
             "Duty manager",
             store="marlow-york",
             teams=("york-front-desk",),
+            manager="catherine",
+        ),
+        _staff(
+            "catherine",
+            "Catherine Marsh",
+            "manager",
+            "Director of operations",
+            teams=("head-office",),
         ),
         _staff(
             "peter",
@@ -679,6 +920,7 @@ MARLOW_HOTELS = DemoOrganisation(
             "coach",
             "Learning and development coach",
             teams=("head-office",),
+            manager="catherine",
         ),
         _staff(
             "helen",
@@ -686,6 +928,7 @@ MARLOW_HOTELS = DemoOrganisation(
             "privacy_officer",
             "Data protection officer",
             teams=("head-office",),
+            manager="catherine",
         ),
     ],
     stories=[
@@ -762,6 +1005,64 @@ MARLOW_HOTELS = DemoOrganisation(
             ("zh-Hans", "Asia/Shanghai"),
             ("ja", "Asia/Tokyo"),
             ("es", "Europe/Madrid"),
+        ],
+        threads=[
+            Thread(
+                "stay",
+                "Weekend stay with an early check-in",
+                "An early check-in for a weekend stay",
+                (
+                    "Asked whether an early check-in is possible on Friday",
+                    "Noted the request; the room will be ready from noon if possible",
+                    "Asked about parking",
+                    "Reserved a parking space",
+                ),
+                "Confirm the early check-in on the morning of arrival",
+            ),
+            Thread(
+                "stay",
+                "Business stay invoiced to the company",
+                "The invoice for a business stay sent to the company",
+                (
+                    "Asked for the invoice to go to their company",
+                    "Took the company details and confirmed",
+                    "The invoice has the wrong company address",
+                    "Sent a corrected invoice",
+                ),
+                "Check the company has received the corrected invoice",
+            ),
+            Thread(
+                "general",
+                "Birthday dinner in the restaurant",
+                "A table for four and a birthday cake",
+                (
+                    "Asked for a table for four on Saturday and a birthday cake",
+                    "Booked the table and ordered the cake",
+                ),
+                "Remind the restaurant about the birthday cake",
+            ),
+            Thread(
+                "service_recovery",
+                "Noise from a neighbouring room",
+                "A quiet night after a noisy one",
+                (
+                    "Kept awake by noise from a neighbouring room",
+                    "Apologised, moved them to a quiet room and took off the night's rate",
+                ),
+                "Check the second night was quiet",
+            ),
+            Thread(
+                "general",
+                "A scarf left in the room",
+                "The scarf left in the room posted home",
+                (
+                    "Left a scarf in the room after checking out",
+                    "Found it in lost property and asked for an address",
+                    "Sent the address",
+                    "Posted it by tracked delivery",
+                ),
+                "Confirm the scarf arrived",
+            ),
         ],
     ),
 )

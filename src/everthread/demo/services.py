@@ -8,20 +8,25 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from everthread.core.errors import InvalidInput, NotFound
 from everthread.core.models import Role, Staff, Store, Team
 from everthread.core.selectors import organisation_get
 from everthread.core.services import organisation_configure, staff_upsert, store_upsert, team_upsert
 from everthread.customers.contact_points import contact_point_normalise
-from everthread.customers.models import ContactPoint
+from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.services import customer_create
+from everthread.demo.cast import Cast
 from everthread.demo.errors import DemoDatabaseTaken
 from everthread.demo.generated import CustomerRecord, customers_generate
+from everthread.demo.histories import history_write
 from everthread.demo.organisations import DEMOS, Annual, DemoOrganisation
+from everthread.demo.stories import STORIES
 
 DEMO_PASSWORD = "everthread-demo"
 PROGRESS_EVERY = 100
@@ -31,6 +36,12 @@ PROGRESS_EVERY = 100
 class Tally:
     created: int = 0
     existing: int = 0
+
+    def count(self, created: bool) -> None:
+        if created:
+            self.created += 1
+        else:
+            self.existing += 1
 
 
 @dataclass(frozen=True)
@@ -62,27 +73,68 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
     )
     stores = _stores_load(demo, summary)
     teams = _teams_load(demo, stores, summary)
-    staff = _staff_load(demo, stores, teams, summary)
-    today = datetime.date.today()
-    stories = [_story_record(story, stores, staff, today) for story in demo.stories]
-    records = customers_generate(
-        demo=demo,
-        count=customers,
-        stores=list(stores.values()),
-        staff=list(staff.values()),
-        story_contact_points=[point for story in stories for point in story.contact_points],
-        today=today,
+    cast = Cast(
+        staff={},
+        teams=teams,
+        stores=stores,
+        now=timezone.now(),
+        zone=ZoneInfo(demo.organisation["time_zone"]),
     )
+    _staff_load(demo, cast, summary)
+    stories = [_story_record(story, cast) for story in demo.stories]
     stdout.write(f"Loading {len(stories)} story customers and {customers} generated ones…\n")
     tally = summary.tallies["customers"] = Tally()
     region = demo.organisation["phone_region"]
-    for done, record in enumerate([*stories, *records], 1):
-        created = _customer_ensure(actor=staff["admin"], record=record, region=region)
-        tally.created += created
-        tally.existing += not created
-        if done % PROGRESS_EVERY == 0:
-            stdout.write(f"  {done} of {len(stories) + customers} customers\n")
+    for record in stories:
+        customer, created = _customer_ensure(
+            actor=cast.staff["admin"], record=record, region=region
+        )
+        tally.count(created)
+        cast.customers[record.contact_points[0][1]] = customer
+    told = summary.tallies["stories"] = Tally()
+    for story in STORIES[industry]:
+        told.count(story(cast))
+    _generated_load(demo, cast, customers, summary, stdout=stdout, story_records=stories)
     return summary
+
+
+def _generated_load(
+    demo: DemoOrganisation,
+    cast: Cast,
+    count: int,
+    summary: DemoSummary,
+    *,
+    stdout: io.TextIOBase,
+    story_records: list[CustomerRecord],
+) -> None:
+    """The generated customers, each with the history they have had with the brand."""
+    records = customers_generate(
+        demo=demo,
+        count=count,
+        stores=list(cast.stores.values()),
+        staff=list(cast.staff.values()),
+        story_contact_points=[point for story in story_records for point in story.contact_points],
+        today=cast.today,
+    )
+    customers = summary.tallies["customers"]
+    histories = summary.tallies["histories"] = Tally()
+    region = demo.organisation["phone_region"]
+    for done, record in enumerate(records, 1):
+        customer, created = _customer_ensure(
+            actor=cast.staff["admin"], record=record, region=region
+        )
+        customers.count(created)
+        journeys = history_write(
+            cast=cast,
+            customer=customer,
+            crm_id=record.contact_points[0][1],
+            threads=demo.catalogue.threads,
+            channels=demo.catalogue.channels,
+        )
+        if journeys != 0:  # a customer new to the brand has no history to tell
+            histories.count(journeys is not None)
+        if done % PROGRESS_EVERY == 0:
+            stdout.write(f"  {done} of {count} generated customers\n")
 
 
 def _organisation_load(demo: DemoOrganisation) -> bool:
@@ -114,32 +166,50 @@ def _teams_load(
     summary.tallies["teams"] = _tally(
         Team.objects.values_list("code", flat=True), (team["code"] for team in demo.teams)
     )
+    # Teams come before their members, so their managers are set once the staff exist.
     return {
-        team["code"]: team_upsert(**{**team, "store": stores.get(team.get("store", ""))})
+        team["code"]: team_upsert(
+            code=team["code"], name=team["name"], kind=team["kind"], store=stores.get(team["store"])
+        )
         for team in demo.teams
     }
 
 
-def _staff_load(
-    demo: DemoOrganisation, stores: dict[str, Store], teams: dict[str, Team], summary: DemoSummary
-) -> dict[str, Staff]:
-    """Every member of staff; the password is only set for those not here before."""
+def _staff_load(demo: DemoOrganisation, cast: Cast, summary: DemoSummary) -> None:
+    """Every member of staff, each after their manager, then each team's manager.
+    The password is only set for those not here before."""
     summary.tallies["staff"] = _tally(
         Staff.objects.values_list("username", flat=True),
         (member["username"] for member in demo.staff),
     )
-    staff = {}
-    for member in demo.staff:
+    for member in _managers_first(demo.staff):
         email = f"{member['first_name']}.{member['last_name']}@{demo.staff_email_domain}"
         fields = {
             **member,
             "email": email.lower(),
-            "home_store": stores.get(member["home_store"] or ""),
-            "teams": tuple(teams[code] for code in member["teams"]),
+            "home_store": cast.stores.get(member["home_store"] or ""),
+            "teams": tuple(cast.teams[code] for code in member["teams"]),
+            "manager": cast.staff.get(member["manager"]),
         }
-        staff[member["username"]] = staff_upsert(password=DEMO_PASSWORD, **fields)
-        summary.logins.append(_login(staff[member["username"]], fields["teams"]))
-    return staff
+        cast.staff[member["username"]] = staff_upsert(password=DEMO_PASSWORD, **fields)
+        cast.teams_of[member["username"]] = fields["teams"]
+    for team in demo.teams:
+        cast.teams[team["code"]] = team_upsert(
+            code=team["code"], manager=cast.staff[team["manager"]]
+        )
+    summary.logins = [
+        _login(cast.staff[member["username"]], cast.teams_of[member["username"]])
+        for member in demo.staff
+    ]
+
+
+def _managers_first(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_username = {member["username"]: member for member in members}
+
+    def rank(member: dict[str, Any]) -> int:
+        return 1 + rank(by_username[member["manager"]]) if member["manager"] else 0
+
+    return sorted(members, key=rank)
 
 
 def _login(member: Staff, teams: tuple[Team, ...]) -> Login:
@@ -158,16 +228,14 @@ def _tally(existing: Iterable[str], wanted: Iterable[str]) -> Tally:
     return Tally(created=created, existing=len(wanted) - created)
 
 
-def _story_record(
-    story: dict[str, Any], stores: dict[str, Store], staff: dict[str, Staff], today: datetime.date
-) -> CustomerRecord:
+def _story_record(story: dict[str, Any], cast: Cast) -> CustomerRecord:
     """A story customer with store codes, usernames and yearly dates made into real values."""
     profile = copy.deepcopy(story["profile"])
-    profile["home_store"] = stores[profile["home_store"]]
+    profile["home_store"] = cast.stores[profile["home_store"]]
     if "advisor" in profile:
-        profile["advisor"] = staff[profile["advisor"]]
+        profile["advisor"] = cast.staff[profile["advisor"]]
     for important in profile["preferences"].get("important_dates", []):
-        important["date"] = _next_occurrence(important["date"], today)
+        important["date"] = _next_occurrence(important["date"], cast.today)
     return CustomerRecord(profile, list(story["contact_points"]))
 
 
@@ -176,8 +244,8 @@ def _next_occurrence(annual: Annual, today: datetime.date) -> datetime.date:
     return this_year if this_year > today else this_year.replace(year=today.year + 1)
 
 
-def _customer_ensure(*, actor: Staff, record: CustomerRecord, region: str) -> bool:
-    """Create the customer unless one of their contact points already names someone.
+def _customer_ensure(*, actor: Staff, record: CustomerRecord, region: str) -> tuple[Customer, bool]:
+    """The customer one of their contact points already names, or a new one: (customer, new).
 
     Any point counts, not just the key (email or CRM id): if staff removed that one,
     creating the customer again would collide on the others.
@@ -185,7 +253,10 @@ def _customer_ensure(*, actor: Staff, record: CustomerRecord, region: str) -> bo
     known = Q()
     for kind, value in record.contact_points:
         known |= Q(kind=kind, value=contact_point_normalise(kind, value, region=region))
-    if ContactPoint.objects.filter(known).exists():
-        return False
-    customer_create(actor=actor, profile=record.profile, contact_points=record.contact_points)
-    return True
+    point = ContactPoint.objects.filter(known).select_related("customer").first()
+    if point is not None:
+        return point.customer, False
+    customer = customer_create(
+        actor=actor, profile=record.profile, contact_points=record.contact_points
+    )
+    return customer, True
