@@ -3,3 +3,7 @@ from everthread.core.errors import Conflict
 
 class DemoDatabaseTaken(Conflict):
     code = "demo_database_taken"
+
+
+class GeneratedBaseExists(Conflict):
+    code = "generated_base_exists"

@@ -1,0 +1,42 @@
+"""Most generated customers have a handful of contacts and a few have a great many, as in
+a real base: what the customer page has to stay fast for."""
+
+from __future__ import annotations
+
+import statistics
+
+import numpy as np
+import pytest
+from django.db.models import Count
+
+from everthread.conversations.models import Interaction
+from everthread.customers.models import Customer
+from everthread.demo.bulk import MAX_HISTORY, history_lengths
+from generating import generate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_few_customers_have_most_of_the_contacts(associate) -> None:
+    generate("--customers", "200", "--interactions", "4000")
+
+    per_customer = dict(
+        Interaction.objects.values_list("customer")
+        .annotate(n=Count("id"))
+        .values_list("customer", "n")
+    )
+    counts = sorted(
+        (per_customer.get(pk, 0) for pk in Customer.objects.values_list("pk", flat=True)),
+        reverse=True,
+    )
+    assert counts[0] >= 10 * statistics.median(counts)
+    assert sum(counts[:20]) >= 0.4 * sum(counts)
+
+
+def test_at_full_scale_hundreds_have_over_a_thousand() -> None:
+    lengths = history_lengths(np.random.default_rng(1), customers=100_000, interactions=2_000_000)
+
+    assert lengths.sum() == 2_000_000
+    assert 100 <= (lengths >= 1000).sum() <= 1000
+    assert lengths.max() <= 1.2 * MAX_HISTORY
+    assert np.median(lengths) <= 10
