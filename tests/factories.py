@@ -106,3 +106,16 @@ def _from_now(**delta: float):
     from django.utils import timezone
 
     return timezone.now() + datetime.timedelta(**delta)
+
+
+class JourneyFactory(factory.django.DjangoModelFactory):
+    """A journey as it stands in the database, without the contacts that made it."""
+
+    class Meta:
+        model = "conversations.Journey"
+
+    customer = factory.SubFactory(CustomerFactory)
+    kind = "styling"
+    title = factory.Sequence(lambda n: f"Styling project {n}")
+    opened_at = factory.LazyFunction(lambda: _from_now(days=-1))
+    last_activity_at = factory.SelfAttribute("opened_at")

@@ -17,6 +17,7 @@ from everthread.customers.api import recognise_router
 from everthread.customers.api import router as customers_router
 from everthread.customers.api import transfer_router as customers_transfer_router
 from everthread.followups.api import router as followups_router
+from everthread.notes.api import router as notes_router
 
 
 class BearerToken(HttpBearer):
@@ -48,6 +49,7 @@ api.add_router("/customers", customers_router)
 api.add_router("/recognise", recognise_router)
 api.add_router("/", conversations_router)
 api.add_router("/", followups_router)
+api.add_router("/", notes_router)
 
 
 def _error(

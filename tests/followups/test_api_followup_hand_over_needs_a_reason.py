@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from api_clients import client_of
 from continuity import colleague, customer, from_now
 from everthread.followups.models import FollowUp, Handover, Notice
 from everthread.followups.services import FollowUpDraft, followup_open
@@ -67,10 +68,8 @@ def test_the_follow_up_keeps_who_held_it_and_why(signed_in: Client, toms: Follow
     TeamFactory(code="manchester-store", name="Manchester store team")
 
     to_marcus = _hand_over(signed_in, toms, {"owner": "marcus", "reason": "Off on Saturday"})
-    marcus_client = Client()
-    marcus_client.force_login(marcus)
     to_queue = _hand_over(
-        marcus_client, toms, {"team": "manchester-store", "reason": "Whoever is on the floor"}
+        client_of(marcus), toms, {"team": "manchester-store", "reason": "Whoever is on the floor"}
     )
 
     assert to_marcus.status_code == to_queue.status_code == 200

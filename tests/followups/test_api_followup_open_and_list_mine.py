@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from api_clients import client_of
 from continuity import colleague, customer, from_now
 from everthread.core.models import Staff
 from factories import TeamFactory
@@ -15,9 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def priya(organisation) -> Client:
-    client = Client()
-    client.force_login(colleague("priya", "Priya Shah", role="agent"))
-    return client
+    return client_of(colleague("priya", "Priya Shah", role="agent"))
 
 
 def _open(client: Client, customer_id: int, title: str, **fields: object):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from api_clients import client_of
 from continuity import colleague, contact, covent_garden_team, customer, from_now
 from everthread.conversations.models import Interaction
 from everthread.conversations.services import JourneyStart
@@ -37,9 +38,7 @@ def rosa_asks(associate):
         staff=chloe,
         start=JourneyStart(kind="product_enquiry", title="Red toggle raincoat"),
     )
-    client = Client()
-    client.force_login(chloe)
-    response = client.post(
+    response = client_of(chloe).post(
         f"/api/v1/customers/{rosa.pk}/followups",
         {
             "kind": "request",

@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 from everthread.conversations.selectors import interaction_get
 from everthread.conversations.services import journey_of
 from everthread.core.http import StaffRequest
-from everthread.core.models import Capability
+from everthread.core.models import Capability, Staff
 from everthread.core.schemas import (
     AwareDateTime,
     CustomerRef,
@@ -25,7 +25,7 @@ from everthread.customers.models import Customer
 from everthread.customers.selectors import customer_detail
 from everthread.customers.services import customer_open
 from everthread.notes.models import Note
-from everthread.notes.selectors import note_detail, notes_page
+from everthread.notes.selectors import note_detail, note_draft, notes_page
 from everthread.notes.services import NoteDraft, SavedNote, note_save
 
 router = Router(tags=["notes"])
@@ -139,7 +139,7 @@ class NoteOut(Schema):
     def resolve_missing(note: Note) -> list[str]:
         if note.status != Note.Status.DRAFT:
             return []
-        return list(note.assessment.get("missing", note.assessment.get("missing_for_final", [])))
+        return list(note.assessment.get("missing", []))
 
     @staticmethod
     def resolve_assessment(note: Note) -> dict[str, Any]:
@@ -175,11 +175,9 @@ class PageParams(Schema):
     limit: int = Field(default=25, ge=1, le=100)
 
 
-def _saved(saved: SavedNote, *, viewer: Any) -> NoteOut:
-    out = NoteOut.from_orm(note_detail(note_id=saved.note.pk, viewer=viewer))
-    # What the save found missing is more than the assessment knows (an owner, a due time).
-    out.missing = list(saved.missing)
-    return out
+def _saved(saved: SavedNote, *, viewer: Staff) -> NoteOut:
+    """The note as saved, read back with its author, next step and assessment."""
+    return NoteOut.from_orm(note_detail(note_id=saved.note.pk, viewer=viewer))
 
 
 @router.post(
@@ -224,7 +222,7 @@ def notes_read(request: StaffRequest, note_id: int) -> object:
 )
 def notes_complete(request: StaffRequest, note_id: int, payload: NoteIn) -> object:
     capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
-    note = note_detail(note_id=note_id, viewer=request.auth)
+    note = note_draft(note_id=note_id, author=request.auth)
     saved = note_save(
         customer=note.customer,
         author=request.auth,

@@ -71,6 +71,9 @@ def note_save(
         missing = _missing(draft, assessment)
         note = _store(note, customer=customer, author=author, draft=draft, assessment=assessment)
         note.status = Note.Status.DRAFT if missing else Note.Status.FINAL
+        # Kept with the draft: re-read later, it still says what it lacks (an owner, a due
+        # time), which the assessment of its text alone cannot know.
+        note.assessment["missing"] = list(missing)
         if not missing:
             note.next_step_followup = followup_open(
                 customer=customer,
