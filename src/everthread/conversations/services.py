@@ -139,6 +139,9 @@ def journey_of(*, customer: Customer, journey_id: int) -> Journey:
 
 def journey_touch(*, journey: Journey, channel: str, at: datetime.datetime, direction: str) -> None:
     """A contact on this journey: note its channel and whether the customer awaits a reply."""
+    # Two contacts on one journey at once (a chat and a call) must not lose each other's
+    # channel: change the row as it is now, under a lock.
+    given, journey = journey, Journey.objects.select_for_update().get(pk=journey.pk)
     fields = ["last_activity_at"]
     journey.last_activity_at = max(journey.last_activity_at, at)
     if channel and channel not in journey.channels:
@@ -156,6 +159,8 @@ def journey_touch(*, journey: Journey, channel: str, at: datetime.datetime, dire
         journey.status, journey.resolved_at = Journey.Status.OPEN, None
         fields += ["status", "resolved_at"]
     journey.save(update_fields=fields)
+    for name in fields:
+        setattr(given, name, getattr(journey, name))
 
 
 def journey_await_reply(*, journey: Journey, at: datetime.datetime) -> None:
@@ -190,7 +195,7 @@ def interaction_record(
     A delivery with an external id already recorded in that channel returns the
     first interaction unchanged: channels retry, the timeline never doubles.
     """
-    _validate(draft, journey=journey, start=start)
+    _validate(draft, customer=customer, journey=journey, start=start)
     if draft.external_id:
         first = _recorded(draft)
         if first is not None:
@@ -270,7 +275,11 @@ def interaction_line(interaction: Interaction) -> TimelineLine:
 
 
 def _validate(
-    draft: InteractionDraft, *, journey: Journey | None, start: JourneyStart | None
+    draft: InteractionDraft,
+    *,
+    customer: Customer,
+    journey: Journey | None,
+    start: JourneyStart | None,
 ) -> None:
     if draft.channel not in Channel.values:
         raise InvalidInteraction(f"“{draft.channel}” is not a channel.", field="channel")
@@ -283,6 +292,8 @@ def _validate(
             "An interaction either continues a journey or starts one, not both.",
             field="journey_id",
         )
+    if journey is not None and journey.customer_id != customer.pk:
+        raise InvalidInteraction("That journey is another customer's.", field="journey_id")
     if draft.occurred_at is not None and draft.occurred_at > timezone.now() + _CLOCK_SKEW:
         raise InvalidInteraction("An interaction cannot happen in the future.", field="occurred_at")
 

@@ -91,7 +91,9 @@ def my_day(*, staff: Staff, now: datetime.datetime | None = None) -> Day:
     now = now or timezone.now()
     end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     horizon = end_of_day + COMING_UP
-    mine = list(_open().filter(owner=staff, due_at__lte=horizon).order_by("due_at", "id"))
+    mine = list(
+        _open().filter(owner=staff, due_at__lte=horizon).order_by("due_at", "id")[: LIST_LIMIT * 4]
+    )
     queue = _open().filter(team__members=staff, owner__isnull=True).order_by("due_at", "id")
     owed = (
         Journey.objects.filter(owner=staff, awaiting_reply_since__isnull=False)

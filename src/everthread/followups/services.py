@@ -48,7 +48,7 @@ class FollowUpDraft:
 
 @transaction.atomic
 def followup_open(*, customer: Customer, actor: Staff, draft: FollowUpDraft) -> FollowUp:
-    _validate(draft)
+    _validate(draft, customer=customer)
     assert draft.due_at is not None  # checked by _validate
     followup = FollowUp.objects.create(
         customer=customer,
@@ -71,7 +71,7 @@ def followup_open(*, customer: Customer, actor: Staff, draft: FollowUpDraft) -> 
     return followup
 
 
-def _validate(draft: FollowUpDraft) -> None:
+def _validate(draft: FollowUpDraft, *, customer: Customer) -> None:
     if not draft.title.strip():
         raise InvalidFollowUp("Say what needs doing.", field="title")
     if draft.due_at is None:
@@ -86,6 +86,12 @@ def _validate(draft: FollowUpDraft) -> None:
     if draft.reply_channel and draft.reply_channel not in Channel.values:
         # Caught here, not when the answer comes back and cannot be recorded in it.
         raise InvalidFollowUp(f"“{draft.reply_channel}” is not a channel.", field="reply_channel")
+    for source in (draft.journey, draft.interaction):
+        if source is not None and source.customer_id != customer.pk:
+            raise InvalidFollowUp(
+                "A follow-up can only come from this customer's own journey or contact.",
+                field="journey_id" if source is draft.journey else "interaction_id",
+            )
 
 
 def _require_holder(owner: Staff | None, team: Team | None) -> None:
