@@ -21,11 +21,11 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from everthread.customers.matching.records import (
-    Column,
     IntArray,
     LevelArray,
     PreparedRecords,
     TextArray,
+    by_code,
 )
 
 BoolArray = npt.NDArray[np.bool_]
@@ -136,9 +136,18 @@ class ComparedPairs:
 CHUNK_PAIRS = 1_000_000
 
 
-def compare(records: PreparedRecords, left: IntArray, right: IntArray) -> ComparedPairs:
-    """Compare each pair (left[k], right[k]) on every field."""
-    tables = _Tables(records)
+def compare(
+    records: PreparedRecords,
+    left: IntArray,
+    right: IntArray,
+    *,
+    tables: ComparisonTables | None = None,
+) -> ComparedPairs:
+    """Compare each pair (left[k], right[k]) on every field.
+
+    ``tables`` may be given when the same records are compared more than once.
+    """
+    tables = tables if tables is not None else ComparisonTables(records)
     chunks = [
         _compare_chunk(
             records, tables, left[start : start + CHUNK_PAIRS], right[start : start + CHUNK_PAIRS]
@@ -185,6 +194,82 @@ def screen(records: PreparedRecords, left: IntArray, right: IntArray) -> LevelAr
     return np.stack(columns, axis=1).astype(np.int8)
 
 
+class RoughScreen:
+    """A first screen of every candidate pair, reading one packed row per record.
+
+    Each record's codes (names, date of birth, postcode, address, suburb,
+    state, and its phones, emails and external ids) sit side by side in one
+    int32 row, so a pair costs two row reads however many fields are checked:
+    with millions of pairs it is reading scattered memory, not comparing, that
+    takes the time. Only equality is read: a date of birth or an id that
+    differs is left UNSCORED_NOT_SAME (a typo there is for ``screen`` to find).
+    """
+
+    _NAMES, _DOB, _POSTCODE, _ADDRESS, _SUBURB, _STATE, _MULTI = 0, 2, 3, 4, 5, 6, 7
+
+    def __init__(self, records: PreparedRecords) -> None:
+        single = [
+            records.given.codes,
+            records.family.codes,
+            records.dob.codes,
+            records.postcode.codes,
+            records.address.codes,
+            records.suburb.codes,
+            records.state.codes,
+        ]
+        multi = [
+            records.phones,
+            records.phone_tails,
+            records.emails,
+            records.email_mailboxes,
+            records.external_ids,
+        ]
+        self.starts = np.cumsum([self._MULTI, *(codes.shape[1] for codes in multi)])
+        self.rows = np.concatenate([np.stack(single, axis=1), *multi], axis=1).astype(np.int32)
+
+    def levels(self, left: IntArray, right: IntArray) -> LevelArray:
+        a, b = self.rows[left], self.rows[right]
+        single = slice(0, self._MULTI)  # in COMPARISONS order
+        agree = a[:, single] == b[:, single]
+        missing = (a[:, single] < 0) | (b[:, single] < 0)
+        same_names = agree[:, 0] & agree[:, 1] & ~missing[:, 0] & ~missing[:, 1]
+        levels = np.full((len(left), len(COMPARISONS)), UNSCORED_NOT_SAME, dtype=np.int8)
+        levels[:, 0] = np.where(same_names, GIVEN_NAME.level("same"), UNSCORED)
+        levels[:, 1] = np.where(same_names, FAMILY_NAME.level("same"), UNSCORED)
+        for column, spec in (
+            (self._DOB, DATE_OF_BIRTH),
+            (self._POSTCODE, POSTCODE),
+            (self._ADDRESS, ADDRESS),
+            (self._SUBURB, SUBURB),
+        ):
+            levels[agree[:, column], column] = spec.level("same")
+        levels[:, self._STATE] = agree[:, self._STATE]
+        levels[:, single][missing] = MISSING
+        phones, tails, emails, mailboxes, external = (
+            self._shared(a, b, field) for field in range(len(self.starts) - 1)
+        )
+        for column, exact, variant in ((7, phones, tails), (8, emails, mailboxes)):
+            levels[:, column] = np.where(exact, PHONE.level("same"), variant.astype(np.int8))
+        levels[:, 9] = np.where(external, EXTERNAL_ID.level("same"), UNSCORED_NOT_SAME)
+        for column, field in ((7, 0), (8, 2), (9, 4)):
+            first = self.starts[field]
+            if first == self.starts[field + 1]:  # no record has one
+                levels[:, column] = MISSING
+            else:
+                levels[(a[:, first] < 0) | (b[:, first] < 0), column] = MISSING
+        return levels
+
+    def _shared(self, a: npt.NDArray[np.int32], b: npt.NDArray[np.int32], field: int) -> BoolArray:
+        """Whether the two records share a value of a multi-valued field."""
+        shared = np.zeros(len(a), dtype=bool)
+        columns = range(self.starts[field], self.starts[field + 1])
+        for i in columns:
+            present = a[:, i] >= 0
+            for j in columns:
+                shared |= (a[:, i] == b[:, j]) & present
+        return shared
+
+
 def _unscored(codes: IntArray, left: IntArray, right: IntArray, spec: ComparisonSpec) -> IntArray:
     a, b = codes[left], codes[right]
     levels = np.where(a == b, spec.level("same"), UNSCORED_NOT_SAME)
@@ -192,16 +277,18 @@ def _unscored(codes: IntArray, left: IntArray, right: IntArray, spec: Comparison
     return levels
 
 
-class _Tables:
-    """Each field's text by code, and the address with its spaces removed, per distinct value."""
+class ComparisonTables:
+    """What the comparisons read per distinct value rather than per record: each
+    field's text by code, the address with its spaces removed, and name initials."""
 
     def __init__(self, records: PreparedRecords) -> None:
-        self.names = _by_code((records.given, records.family))
-        self.postcode = _by_code((records.postcode,))
-        self.suburb = _by_code((records.suburb,))
-        self.address = _by_code((records.address,))
+        self.names = by_code(records.given, records.family)
+        self.postcode = by_code(records.postcode)
+        self.suburb = by_code(records.suburb)
+        self.address = by_code(records.address)
         packed = np.empty(len(self.address), dtype=object)
-        packed[:] = [value.replace(" ", "") for value in self.address]
+        # Folded addresses hold no newline, so all of them are unspaced in one call.
+        packed[:] = "\n".join(self.address).replace(" ", "").split("\n") if len(packed) else []
         self.packed_address = packed
         self.name_length = np.fromiter(map(len, self.names), np.int64, len(self.names))
         self.name_initial = np.fromiter(
@@ -209,18 +296,8 @@ class _Tables:
         )
 
 
-def _by_code(columns: tuple[Column, ...]) -> TextArray:
-    """The text of each code of columns that share one vocabulary."""
-    size = max((int(column.codes.max(initial=-1)) for column in columns), default=-1) + 1
-    table = np.full(size, "", dtype=object)
-    for column in columns:
-        present = column.codes >= 0
-        table[column.codes[present]] = column.text[present]
-    return table
-
-
 def _compare_chunk(
-    records: PreparedRecords, tables: _Tables, left: IntArray, right: IntArray
+    records: PreparedRecords, tables: ComparisonTables, left: IntArray, right: IntArray
 ) -> tuple[LevelArray, BoolArray]:
     given, family, swapped = _names(records, tables, left, right)
     columns = [
@@ -275,7 +352,7 @@ def _scores(
 
 
 def _names(
-    records: PreparedRecords, tables: _Tables, left: IntArray, right: IntArray
+    records: PreparedRecords, tables: ComparisonTables, left: IntArray, right: IntArray
 ) -> tuple[IntArray, IntArray, BoolArray]:
     """Given and family name levels, read crosswise when the names were entered swapped."""
     given, family = records.given, records.family
@@ -329,7 +406,7 @@ def _with_missing(levels: IntArray, codes: IntArray, left: IntArray, right: IntA
     return levels
 
 
-def _initial_only(tables: _Tables, a: IntArray, b: IntArray) -> BoolArray:
+def _initial_only(tables: ComparisonTables, a: IntArray, b: IntArray) -> BoolArray:
     """One given name is just an initial, and it is the other's first letter."""
     present = (a >= 0) & (b >= 0)
     a, b = np.where(present, a, 0), np.where(present, b, 0)
@@ -341,13 +418,12 @@ def _initial_only(tables: _Tables, a: IntArray, b: IntArray) -> BoolArray:
 def _shares(codes: IntArray, left: IntArray, right: IntArray) -> BoolArray:
     """The two records have at least one code in common (codes is -1 padded, one row each).
 
-    Column by column, and only over the columns some record fills: most
-    records have one phone, so the 3 x 3 cross-comparison is mostly skipped.
+    Column by column; ``prepare`` keeps only the columns some record fills, so
+    where everyone has one phone this is one comparison, not three by three.
     """
-    used = int((codes >= 0).any(axis=0).sum())
     out = np.zeros(len(left), dtype=bool)
-    right_columns = [codes[right, j] for j in range(used)]
-    for i in range(used):
+    right_columns = [codes[right, j] for j in range(codes.shape[1])]
+    for i in range(codes.shape[1]):
         a = codes[left, i]
         present = a >= 0
         for b in right_columns:
@@ -400,7 +476,7 @@ def _edits(text: TextArray, left: IntArray, right: IntArray) -> IntArray:
 
 
 def _postcode(
-    records: PreparedRecords, tables: _Tables, left: IntArray, right: IntArray
+    records: PreparedRecords, tables: ComparisonTables, left: IntArray, right: IntArray
 ) -> IntArray:
     codes = records.postcode.codes
     # A missing side is overruled below, so its score does not matter.
@@ -417,7 +493,7 @@ def _postcode(
 
 
 def _address(
-    records: PreparedRecords, tables: _Tables, left: IntArray, right: IntArray
+    records: PreparedRecords, tables: ComparisonTables, left: IntArray, right: IntArray
 ) -> IntArray:
     """Word-order-free similarity, or spacing-free: "hopegoodplace" is "hopegood place"."""
     a, b = records.address.codes[left], records.address.codes[right]
@@ -433,7 +509,9 @@ def _address(
     return _with_missing(levels, records.address.codes, left, right)
 
 
-def _suburb(records: PreparedRecords, tables: _Tables, left: IntArray, right: IntArray) -> IntArray:
+def _suburb(
+    records: PreparedRecords, tables: ComparisonTables, left: IntArray, right: IntArray
+) -> IntArray:
     codes = records.suburb.codes
     similarity = _similarity(tables.suburb, codes[left], codes[right], cutoff=0.8)
     levels = _bands(similarity, (0.8, 0.92), SUBURB.level("similar"))

@@ -19,6 +19,9 @@ from everthread.customers.matching.blocking import BlockingReport, CandidatePair
 from everthread.customers.matching.comparisons import (
     COMPARISONS,
     ComparedPairs,
+    ComparisonTables,
+    FloatArray,
+    RoughScreen,
     compare,
     screen,
 )
@@ -44,7 +47,11 @@ RANDOM_PAIRS = 20_000
 # EM learns from at most this many candidate pairs, drawn at random: the
 # proportions it estimates are as good from a sample, and a sample is all that
 # needs every comparison made before the model exists.
-TRAINING_PAIRS = 200_000
+TRAINING_PAIRS = 100_000
+# The first model only decides what is compared in full, so it shortlists
+# pairs whose weight could come within this many bits (a factor of 64 in the
+# odds) of the threshold: the model learned next may weigh them a little higher.
+SHORTLIST_MARGIN = 6.0
 # Pairs are screened this many at a time: the screen's temporaries (a dozen
 # integer columns per pair) stay a few tens of MB whatever the base size.
 SCREEN_CHUNK_PAIRS = 200_000
@@ -112,27 +119,44 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _match(prepared: PreparedRecords, *, link_only: bool, threshold: float) -> MatchResult:
-    """Learn the model from (a sample of) the candidate pairs, then score them all.
+    """Learn the model from the candidate pairs, then score them.
 
-    When the candidates outnumber TRAINING_PAIRS, the sample is compared in
-    full and the rest screened: a pair whose best possible weight, given what
-    the cheap comparisons already show, is below the threshold cannot be
-    suggested, so its names and address are never compared. The suggestions
-    are exactly those of comparing every pair in full under the same model.
+    When the candidates outnumber TRAINING_PAIRS, a first model is learned
+    from a random sample of them, compared in full. Every other pair is then
+    screened: a pair whose best possible weight, given what the cheap
+    comparisons already show, is well below the threshold cannot be suggested,
+    so its names and address are never compared. The model is learned again
+    from all that was compared in full, the shortlist as it is and the sample
+    outside it weighted up to stand for every pair outside it, and that model
+    scores the shortlist: nearly all of the one-person pairs are in the
+    shortlist, so their levels are counted rather than sampled.
     """
     candidates = candidate_pairs(prepared, link_only=link_only)
     if len(candidates.left) == 0:
         return MatchResult(pairs=[], blocking=candidates.report, model=None)
-    sample = training_sample(len(candidates.left))
-    compared = compare(prepared, candidates.left[sample], candidates.right[sample])
-    model = train(prepared, compared.levels, link_only=link_only)
-    if len(sample) < len(candidates.left):
-        sample = shortlist(prepared, candidates, model, threshold)
-        compared = compare(prepared, candidates.left[sample], candidates.right[sample])
-    pairs = _suggestions(
-        prepared, candidates.left[sample], candidates.right[sample], compared, model, threshold
-    )
+    tables = ComparisonTables(prepared)
+    left, right = candidates.left, candidates.right
+    sample = training_sample(len(left))
+    compared = compare(prepared, left[sample], right[sample], tables=tables)
+    model = train(prepared, compared.levels, link_only=link_only, tables=tables)
+    if len(sample) < len(left):
+        least = _threshold_weight(threshold) - SHORTLIST_MARGIN
+        chosen = shortlist(prepared, candidates, model, least)
+        outside = ~np.isin(sample, chosen, assume_unique=True)
+        sampled_levels = compared.levels[outside]
+        compared = compare(prepared, left[chosen], right[chosen], tables=tables)
+        stands_for = (len(left) - len(chosen)) / max(int(outside.sum()), 1)
+        weights = np.r_[np.ones(len(chosen)), np.full(len(sampled_levels), stands_for)]
+        levels = np.concatenate([compared.levels, sampled_levels])
+        model = train(prepared, levels, link_only=link_only, tables=tables, weights=weights)
+        sample = chosen
+    pairs = _suggestions(prepared, left[sample], right[sample], compared, model, threshold)
     return MatchResult(pairs=pairs, blocking=candidates.report, model=model)
+
+
+def _threshold_weight(threshold: float) -> float:
+    """The match weight (log2 odds) of match probability ``threshold``."""
+    return float(np.log2(threshold / (1.0 - threshold))) if threshold < 1.0 else np.inf
 
 
 def training_sample(pairs: int) -> IntArray:
@@ -144,24 +168,43 @@ def training_sample(pairs: int) -> IntArray:
 
 
 def shortlist(
-    prepared: PreparedRecords, candidates: CandidatePairs, model: MatchModel, threshold: float
+    prepared: PreparedRecords, candidates: CandidatePairs, model: MatchModel, least: float
 ) -> IntArray:
-    """Positions of the candidate pairs that could reach the threshold, by the screen."""
-    least = np.log2(threshold / (1.0 - threshold)) - 1e-6 if threshold < 1.0 else np.inf
+    """Positions of the candidate pairs whose match weight could reach ``least``.
+
+    Two screens, each giving the model's best possible weight: a rough one of
+    equal codes over every pair, then ``screen`` (dates of birth digit by
+    digit, external ids by edits) over the pairs the first lets through.
+    """
+    least -= 1e-6  # the bound is a sum in another order: no rounding may drop a pair
+    rough = RoughScreen(prepared)
     kept = [np.empty(0, dtype=np.int64)]
     for start in range(0, len(candidates.left), SCREEN_CHUNK_PAIRS):
         end = start + SCREEN_CHUNK_PAIRS
-        levels = screen(prepared, candidates.left[start:end], candidates.right[start:end])
-        kept.append(start + np.flatnonzero(model.weight_bound(levels) >= least))
+        left, right = candidates.left[start:end], candidates.right[start:end]
+        passed = np.flatnonzero(model.weight_bound(rough.levels(left, right)) >= least)
+        levels = screen(prepared, left[passed], right[passed])
+        kept.append(start + passed[model.weight_bound(levels) >= least])
     return np.concatenate(kept)
 
 
-def train(prepared: PreparedRecords, levels: IntArray, *, link_only: bool) -> MatchModel:
-    """Learn the model from the candidate pairs' levels, starting u from random pairs."""
+def train(
+    prepared: PreparedRecords,
+    levels: IntArray,
+    *,
+    link_only: bool,
+    tables: ComparisonTables | None = None,
+    weights: FloatArray | None = None,
+) -> MatchModel:
+    """Learn the model from the candidate pairs' levels, starting u from random pairs.
+
+    ``weights``: how many candidate pairs each row of ``levels`` stands for.
+    """
     sizes = [len(spec.levels) for spec in COMPARISONS]
     left, right = random_pairs(prepared, link_only=link_only)
-    chance = level_frequencies(compare(prepared, left, right).levels, sizes)
-    return fit(levels, u=chance, personal=[spec.personal for spec in COMPARISONS])
+    chance = level_frequencies(compare(prepared, left, right, tables=tables).levels, sizes)
+    personal = [spec.personal for spec in COMPARISONS]
+    return fit(levels, u=chance, personal=personal, weights=weights)
 
 
 def random_pairs(prepared: PreparedRecords, *, link_only: bool) -> tuple[IntArray, IntArray]:

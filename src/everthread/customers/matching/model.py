@@ -152,14 +152,24 @@ def agreeing(sizes: Sequence[int]) -> Probabilities:
     return tuple(np.exp2(np.arange(size, dtype=np.float64)) / (2.0**size - 1) for size in sizes)
 
 
-def fit(levels: IntArray, *, u: Probabilities, personal: Sequence[bool]) -> MatchModel:
+def fit(
+    levels: IntArray,
+    *,
+    u: Probabilities,
+    personal: Sequence[bool],
+    weights: FloatArray | None = None,
+) -> MatchModel:
     """Fit the three-class mixture to the candidate pairs' levels by EM.
 
     ``u`` (from random pairs) is the starting point for unrelated pairs;
-    ``personal`` marks the comparisons a household does not share.
+    ``personal`` marks the comparisons a household does not share. ``weights``
+    say how many candidate pairs each row stands for (1 when not given).
     """
-    patterns, _, counts = level_patterns(levels)
-    design = _Design(patterns, counts.astype(np.float64), [len(column) for column in u])
+    patterns, inverse, counts = level_patterns(levels)
+    totals = counts.astype(np.float64)
+    if weights is not None:
+        totals = np.bincount(inverse, weights=weights, minlength=len(patterns))
+    design = _Design(patterns, totals, [len(column) for column in u])
     start = agreeing(design.sizes)
     h = tuple(u_k if own else m_k for u_k, m_k, own in zip(u, start, personal, strict=True))
     model = MatchModel(m=start, h=h, u=u, shares=INITIAL_SHARES)

@@ -139,6 +139,16 @@ class PreparedRecords:
         return len(self.ids)
 
 
+def by_code(*columns: Column) -> TextArray:
+    """The text of each code of columns that share one vocabulary ("" for unused codes)."""
+    size = max((int(column.codes.max(initial=-1)) for column in columns), default=-1) + 1
+    table = np.full(size, "", dtype=object)
+    for column in columns:
+        present = column.codes >= 0
+        table[column.codes[present]] = column.text[present]
+    return table
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII words: accents, case and punctuation never decide a match."""
     text = text.casefold()
@@ -225,11 +235,11 @@ def prepare(
     family = _Field([r.family_name for r in records], name_key)
     first_given = _Field(given_raw, first_name_word)
     vocabulary: dict[str, int] = {}
-    addresses = _Field([r.address_lines for r in records], batch=_address_keys)
+    addresses = _Field([r.address_lines for r in records], batch=_address_keys, repeats=False)
     phones = _Multi([r.phones for r in records], _phone_keys)
     emails = _Multi([r.emails for r in records], _email_keys)
     dobs = _Field([r.date_of_birth for r in records], dob_key)
-    postcodes = _Field([r.postcode for r in records], batch=_postcode_keys)
+    postcodes = _Field([r.postcode for r in records], batch=_postcode_keys, repeats=False)
     external_ids = _Multi([r.external_ids for r in records], _identifier_keys)
     return PreparedRecords(
         ids=tuple(r.id for r in records),
@@ -238,14 +248,14 @@ def prepare(
         family=family.column(vocabulary),
         first_given=first_given.text(),
         formal_given=_formal_codes(first_given),
-        dob=dobs.column({}),
+        dob=dobs.column(),
         dob_digits=_digits(dobs),
-        postcode=postcodes.column({}),
-        district=postcodes.derive_all(_districts).column({}),
-        address=addresses.column({}),
-        house_number=addresses.derive_all(_house_numbers).column({}),
-        suburb=_Field([r.suburb for r in records], batch=fold_all).column({}),
-        state=_Field([r.state for r in records], batch=fold_all).column({}),
+        postcode=postcodes.column(),
+        district=postcodes.derive_all(_districts).column(),
+        address=addresses.column(),
+        house_number=addresses.derive_all(_house_numbers).column(),
+        suburb=_Field([r.suburb for r in records], batch=fold_all).column(),
+        state=_Field([r.state for r in records], batch=fold_all).column(),
         phones=phones.codes(),
         phone_tails=phones.derive(_phone_tails).codes(),
         emails=emails.codes(),
@@ -271,11 +281,19 @@ class _Field(Generic[_Normal]):
         normalise: Callable[[Any], _Normal] | None = None,
         *,
         batch: Callable[[list[Any]], list[_Normal]] | None = None,
+        repeats: bool = True,
     ) -> None:
+        """``repeats=False`` for a field nearly unique per record (an address):
+        finding its distinct values would cost more than it saves."""
+        if not repeats:
+            assert batch is not None
+            self.values: list[_Normal] = batch(list(raw))
+            self.index = np.arange(len(raw))
+            return
         distinct = list(dict.fromkeys(raw))
         positions = dict(zip(distinct, range(len(distinct)), strict=True))
         if batch is not None:
-            self.values: list[_Normal] = batch(distinct)
+            self.values = batch(distinct)
         else:
             assert normalise is not None
             self.values = list(map(normalise, distinct))
@@ -300,8 +318,13 @@ class _Field(Generic[_Normal]):
         distinct[:] = self.values
         return np.asarray(distinct[self.index], dtype=object)
 
-    def codes(self, vocabulary: dict[Any, int]) -> IntArray:
-        """Integer code per record, -1 for empty; the vocabulary grows as values are met."""
+    def codes(self, vocabulary: dict[Any, int] | None = None) -> IntArray:
+        """Integer code per record, -1 for empty.
+
+        With a ``vocabulary`` (shared by several fields) it grows as values are met.
+        """
+        if vocabulary is None:
+            return np.asarray(encode(self.values)[self.index], dtype=np.int64)
         distinct = np.fromiter(
             (
                 vocabulary.setdefault(value, len(vocabulary)) if value else -1
@@ -312,25 +335,22 @@ class _Field(Generic[_Normal]):
         )
         return np.asarray(distinct[self.index], dtype=np.int64)
 
-    def column(self: _Field[str], vocabulary: dict[Any, int]) -> Column:
+    def column(self: _Field[str], vocabulary: dict[Any, int] | None = None) -> Column:
         return Column(text=self.text(), codes=self.codes(vocabulary))
 
 
 class _Multi:
     """A field with several values per record (phones, emails), as one flat list.
 
-    The distinct tuples are flattened so that every value is normalised in one
+    Every record's values are flattened so that they are normalised in one
     batch; which record and position each value came from is kept in numpy.
     """
 
     def __init__(self, raw: Sequence[tuple[str, ...]], batch: Batch) -> None:
-        tuples = _Field(raw, lambda values: values)
-        self.index = tuples.index
-        self.owner = np.repeat(
-            np.arange(len(tuples.values)), np.fromiter(map(len, tuples.values), np.int64)
-        )
-        self.flat = batch(list(chain.from_iterable(tuples.values)))
-        self.rows = len(tuples.values)
+        self.index = np.arange(len(raw))
+        self.owner = np.repeat(self.index, np.fromiter(map(len, raw), np.int64, len(raw)))
+        self.flat = batch(list(chain.from_iterable(raw)))
+        self.rows = len(raw)
 
     def derive(self, batch: Batch) -> _Multi:
         """A further normalisation of every value (empty values stay empty)."""
@@ -340,19 +360,20 @@ class _Multi:
         return derived
 
     def codes(self) -> IntArray:
-        """Codes of each record's first CONTACTS_PER_RECORD distinct non-empty values, -1 padded."""
-        vocabulary: dict[str, int] = {}
-        codes = np.fromiter(
-            (vocabulary.setdefault(value, len(vocabulary)) if value else -1 for value in self.flat),
-            np.int64,
-            len(self.flat),
-        )
+        """Codes of each record's first CONTACTS_PER_RECORD distinct non-empty values, -1 padded.
+
+        Only as many columns as some record fills (at least one): most records
+        have one phone, and every comparison reads every column.
+        """
+        codes = encode(self.flat)
         kept = np.flatnonzero(codes >= 0)
-        distinct = np.full((self.rows, CONTACTS_PER_RECORD), -1, dtype=np.int64)
-        if len(kept) == 0:
+        owners = self.owner[kept]
+        if len(kept) == 0 or (owners[1:] != owners[:-1]).all():  # one value a record at most
+            distinct = np.full((self.rows, 1), -1, dtype=np.int64)
+            distinct[owners, 0] = codes[kept]
             return distinct[self.index]
         # Drop a value its record already has: sort by (record, value, position).
-        order = kept[np.lexsort((kept, codes[kept], self.owner[kept]))]
+        order = kept[np.lexsort((kept, codes[kept], owners))]
         repeat = np.r_[
             False,
             (self.owner[order[1:]] == self.owner[order[:-1]])
@@ -364,6 +385,8 @@ class _Multi:
         sizes = np.diff(np.r_[starts, len(owners)])
         position = np.arange(len(owners)) - np.repeat(starts, sizes)
         within = position < CONTACTS_PER_RECORD
+        width = int(position[within].max()) + 1
+        distinct = np.full((self.rows, width), -1, dtype=np.int64)
         distinct[owners[within], position[within]] = codes[kept[within]]
         return distinct[self.index]
 
@@ -376,6 +399,28 @@ class _Multi:
         kept = np.flatnonzero(present)[::-1]  # the first of a record is written last
         firsts[self.owner[kept]] = flat[kept]
         return np.asarray(firsts[self.index], dtype=object)
+
+
+def encode(values: list[str]) -> IntArray:
+    """A code per value, equal for equal values and -1 for "" (codes may skip numbers).
+
+    Strings are grouped by their hash, sorted as integers by numpy, and only
+    values that share a hash are compared: a million distinct addresses cost
+    no Python dictionary. A hash collision (never seen in practice) falls back
+    to a dictionary.
+    """
+    text = np.empty(len(values), dtype=object)
+    text[:] = values
+    hashes = np.fromiter(map(hash, values), np.int64, len(values))
+    _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+    codes = np.asarray(inverse, dtype=np.int64).reshape(-1)
+    shared = np.flatnonzero(np.bincount(codes)[codes] > 1)
+    if not (text[shared] == text[first[codes[shared]]]).all():
+        vocabulary = dict.fromkeys(values)
+        vocabulary.update(zip(vocabulary, range(len(vocabulary)), strict=True))
+        codes = np.fromiter(map(vocabulary.__getitem__, values), np.int64, len(values))
+    codes[text == ""] = -1
+    return codes
 
 
 def fold_all(texts: list[str]) -> list[str]:
