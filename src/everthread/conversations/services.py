@@ -147,10 +147,15 @@ def journey_touch(*, journey: Journey, channel: str, at: datetime.datetime, dire
     if channel and channel not in journey.channels:
         journey.channels = [*journey.channels, channel]
         fields.append("channels")
-    if direction == Interaction.Direction.INBOUND and journey.awaiting_reply_since is None:
+    answered_live = channel in LIVE_CHANNELS and direction != Interaction.Direction.INTERNAL
+    if (
+        direction == Interaction.Direction.INBOUND
+        and not answered_live
+        and journey.awaiting_reply_since is None
+    ):
         journey.awaiting_reply_since = at
         fields.append("awaiting_reply_since")
-    elif direction == Interaction.Direction.OUTBOUND:
+    elif direction == Interaction.Direction.OUTBOUND or answered_live:
         journey.awaiting_reply_since = None
         fields.append("awaiting_reply_since")
     if not journey.is_open and direction == Interaction.Direction.INBOUND:
@@ -297,6 +302,10 @@ def _validate(
     if draft.occurred_at is not None and draft.occurred_at > timezone.now() + _CLOCK_SKEW:
         raise InvalidInteraction("An interaction cannot happen in the future.", field="occurred_at")
 
+
+# A conversation face to face, on the phone or on video is answered as it happens:
+# the customer is not left waiting for a reply afterwards.
+LIVE_CHANNELS = frozenset({Channel.IN_STORE, Channel.PHONE, Channel.VIDEO})
 
 # Channels' clocks differ from ours by a little; a contact a minute "ahead" is still real.
 _CLOCK_SKEW = datetime.timedelta(minutes=5)
