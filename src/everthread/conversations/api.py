@@ -26,6 +26,7 @@ from everthread.core.http import StaffRequest
 from everthread.core.models import Capability, Channel
 from everthread.core.schemas import (
     AwareDateTime,
+    PageParams,
     StaffRef,
     StoreRef,
     TeamRef,
@@ -39,8 +40,6 @@ from everthread.customers.selectors import customer_detail
 from everthread.customers.services import customer_open
 
 router = Router(tags=["timeline"])
-
-PAGE_LIMIT = Field(default=25, ge=1, le=100)
 
 
 class JourneyStartIn(Schema):
@@ -126,11 +125,9 @@ class TimelineOut(Schema):
         return page.entries
 
 
-class TimelineParams(Schema):
+class TimelineParams(PageParams):
     channel: Channel | None = None
     journey: int | None = Field(default=None, description="Only this journey's entries.")
-    cursor: str | None = None
-    limit: int = PAGE_LIMIT
 
 
 class JourneyOut(Schema):
@@ -169,11 +166,6 @@ class JourneyPageOut(Schema):
     @staticmethod
     def resolve_items(page: Any) -> list[Any]:
         return page.journeys
-
-
-class PageParams(Schema):
-    cursor: str | None = None
-    limit: int = PAGE_LIMIT
 
 
 @router.post(

@@ -38,6 +38,13 @@ AwareDateTime = Annotated[
 ]
 
 
+class PageParams(Schema):
+    """Where a list's page starts (the next_cursor of the page before) and how long it is."""
+
+    cursor: str | None = Field(default=None, description="next_cursor of the page before.")
+    limit: int = Field(default=25, ge=1, le=100)
+
+
 class StaffRef(Schema):
     id: int
     username: str

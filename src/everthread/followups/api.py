@@ -16,6 +16,7 @@ from everthread.core.models import Capability, Channel, Staff, Team
 from everthread.core.schemas import (
     AwareDateTime,
     CustomerRef,
+    PageParams,
     StaffRef,
     TeamRef,
     answer_once,
@@ -133,13 +134,11 @@ class FollowUpPageOut(Schema):
         return page.followups
 
 
-class ListParams(Schema):
+class ListParams(PageParams):
     mine: bool = Field(default=False, description="What I hold.")
     team: bool = Field(default=False, description="My teams' unassigned queues.")
     customer: int | None = Field(default=None, description="Only this customer's.")
     status: Literal["open", "done", "cancelled", "all"] = "open"
-    cursor: str | None = None
-    limit: int = Field(default=25, ge=1, le=100)
 
 
 class OwedReplyOut(Schema):

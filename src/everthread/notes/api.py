@@ -14,6 +14,7 @@ from everthread.core.models import Capability, Staff
 from everthread.core.schemas import (
     AwareDateTime,
     CustomerRef,
+    PageParams,
     StaffRef,
     TeamRef,
     answer_once,
@@ -168,11 +169,6 @@ class NotePageOut(Schema):
     @staticmethod
     def resolve_items(page: Any) -> list[Any]:
         return page.notes
-
-
-class PageParams(Schema):
-    cursor: str | None = None
-    limit: int = Field(default=25, ge=1, le=100)
 
 
 def _saved(saved: SavedNote, *, viewer: Staff) -> NoteOut:
