@@ -85,7 +85,7 @@ def test_styling_handover_is_picked_up_in_store(
     page.get_by_label("Agreed next step").fill(NEXT_STEP)
     choose(page, "Next step owner", "Tom Reilly")
     page.get_by_label("Next step due").fill(due.strftime("%Y-%m-%dT%H:%M"))
-    choose(page, "Part of", "Outfit for her sister's wedding")
+    choose(page, "Part of", "Outfit for her sister's wedding, 14 March")
     assert_accessible(page)
     page.get_by_role("button", name="Save note").click()
 
