@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_one_customer_in_ten_is_a_planted_duplicate(associate) -> None:
-    base = customer_base_generate(customers=400, interactions=400)
+    base = customer_base_generate(customers=1000, interactions=1000)
 
-    assert 25 <= len(base.duplicates) <= 55
+    assert 70 <= len(base.duplicates) <= 130
     customers = Customer.objects.prefetch_related("contact_points").in_bulk()
     for original_id, duplicate_id in base.duplicates:
         original, duplicate = customers[original_id], customers[duplicate_id]

@@ -291,12 +291,15 @@ def _journey(
 ) -> None:
     need = _need(rng, cast_)
     journey_id = next_id(Journey)
-    at, channel = start, rng.choice(client.channels)
+    # Minutes to days between contacts; a journey that would run past now happened earlier.
+    gaps = [datetime.timedelta(minutes=rng.randint(5, 3 * 24 * 60)) for _ in range(size)]
+    at = min(start, now - sum(gaps, datetime.timedelta()))
+    channel = rng.choice(client.channels)
     contacts: list[InteractionRow] = []
-    for position in range(size):
+    for position, gap in enumerate(gaps):
         if position and rng.random() < 0.1:
             channel = rng.choice(CHANNELS)  # the customer moved to another channel
-        at = min(at + datetime.timedelta(minutes=rng.randint(5, 3 * 24 * 60)), now)
+        at += gap
         contacts.append(
             _contact(rng, cast_, next_id, rows, client, journey_id, need, position, channel, at)
         )

@@ -52,7 +52,7 @@ class CopyWriter(Writer):
     def __init__(self) -> None:
         self.spare: dict[type[models.Model], deque[int]] = defaultdict(deque)
         self.types: dict[str, dict[str, str]] = {}
-        self.json_text: dict[Any, str] = {}
+        self.dumped: dict[Any, Jsonb] = {}
 
     def next_id(self, model: type[models.Model]) -> int:
         spare = self.spare[model]
@@ -69,25 +69,26 @@ class CopyWriter(Writer):
         json_at = json_columns(model, columns)
         if not json_at:
             return rows
-        return [
-            tuple(self._json(value) if at in json_at else value for at, value in enumerate(row))
-            for row in rows
-        ]
+        prepared = []
+        for row in rows:
+            values = list(row)
+            for at in json_at:
+                values[at] = self._json(values[at])
+            prepared.append(values)
+        return prepared
 
     def _json(self, value: Any) -> Jsonb:
-        return Jsonb(self._json_text(value), dumps=_as_is)
-
-    def _json_text(self, value: Any) -> str:
+        """``value`` for a jsonb column; a value seen before is dumped once and reused."""
         try:
             key = tuple(value.items()) if isinstance(value, dict) else None
-            text = self.json_text.get(key) if key else None
+            dumped = self.dumped.get(key) if key else None
         except TypeError:  # a value inside is a list or a dict: not worth remembering
-            key = text = None
-        if text is None:
-            text = json.dumps(value)
-            if key and len(self.json_text) < JSON_MEMO_SIZE:
-                self.json_text[key] = text
-        return text
+            key = dumped = None
+        if dumped is None:
+            dumped = Jsonb(json.dumps(value), dumps=_as_is)
+            if key and len(self.dumped) < JSON_MEMO_SIZE:
+                self.dumped[key] = dumped
+        return dumped
 
     def write(self, model: type[models.Model], columns: tuple[str, ...], prepared: Any) -> None:
         if not prepared:
