@@ -141,18 +141,45 @@ class Role(models.TextChoices):
 class Capability(models.TextChoices):
     VIEW_CUSTOMERS = "view_customers", "View customer profiles"
     EDIT_CUSTOMERS = "edit_customers", "Create and edit customers"
+    VIEW_CONTACT_DETAILS = "view_contact_details", "See customers' contact details"
+    VIEW_SENSITIVE = "view_sensitive", "See sensitive fields (date of birth, health, needs)"
+    RECORD_CONSENT = "record_consent", "Record consent changes and objections"
+    SEND_OUTREACH = "send_outreach", "Send messages to customers"
+    EXPORT_CUSTOMERS = "export_customers", "Export customer data"
+    MANAGE_PRIVACY = "manage_privacy", "Subject access, erasure and retention"
+    VIEW_AUDIT = "view_audit", "Search and export the audit log"
     BACK_OFFICE = "back_office", "Use the back office"
 
 
-_FRONTLINE = frozenset({Capability.VIEW_CUSTOMERS, Capability.EDIT_CUSTOMERS})
+_FRONTLINE = frozenset(
+    {
+        Capability.VIEW_CUSTOMERS,
+        Capability.EDIT_CUSTOMERS,
+        Capability.VIEW_CONTACT_DETAILS,
+        Capability.VIEW_SENSITIVE,
+        Capability.RECORD_CONSENT,
+        Capability.SEND_OUTREACH,
+    }
+)
+# Who may do what: the one table every page, endpoint and command checks.
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.ASSOCIATE: _FRONTLINE,
     Role.AGENT: _FRONTLINE,
     Role.MANAGER: _FRONTLINE,
     # Coaches work on practice data and aggregates, not on real customers' profiles.
     Role.COACH: frozenset(),
-    Role.PRIVACY_OFFICER: frozenset({Capability.VIEW_CUSTOMERS}),
-    Role.ADMIN: _FRONTLINE | {Capability.BACK_OFFICE},
+    Role.PRIVACY_OFFICER: frozenset(
+        {
+            Capability.VIEW_CUSTOMERS,
+            Capability.VIEW_CONTACT_DETAILS,
+            Capability.VIEW_SENSITIVE,
+            Capability.RECORD_CONSENT,
+            Capability.EXPORT_CUSTOMERS,
+            Capability.MANAGE_PRIVACY,
+            Capability.VIEW_AUDIT,
+        }
+    ),
+    Role.ADMIN: _FRONTLINE | {Capability.BACK_OFFICE, Capability.EXPORT_CUSTOMERS},
 }
 
 
