@@ -158,7 +158,9 @@ def _pairs_within_blocks(
     Blocks of one size are handled together with one index matrix, so the work
     is vectorised whatever the number of blocks.
     """
-    order = np.lexsort((members, keys))
+    # Members arrive in ascending order within each key, so a stable sort by key
+    # keeps them that way.
+    order = np.argsort(keys, kind="stable")
     sorted_members, sorted_keys = members[order], keys[order]
     starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
     sizes = np.diff(np.r_[starts, len(sorted_keys)])
@@ -182,7 +184,13 @@ def _neighbour_pairs(
 ) -> tuple[IntArray, IntArray]:
     ranks = rule.sort_key(records)
     present = np.flatnonzero(ranks[0] >= 0)
-    ordered = present[np.lexsort([rank[present] for rank in reversed(ranks)])]
+    if len(ranks) > 2:
+        ordered = present[np.lexsort([rank[present] for rank in reversed(ranks)])]
+    else:  # two ranks (each below the number of records) fit one int64: a faster sort
+        order_key = np.zeros(len(present), dtype=np.int64)
+        for rank in ranks:
+            order_key = order_key * (len(records) + 2) + rank[present] + 1
+        ordered = present[np.argsort(order_key, kind="stable")]
     steps = range(1, min(rule.window, len(ordered)))
     lefts = [np.empty(0, dtype=np.int64), *(ordered[:-step] for step in steps)]
     rights = [np.empty(0, dtype=np.int64), *(ordered[step:] for step in steps)]
@@ -201,6 +209,8 @@ def combine_keys(*parts: IntArray) -> IntArray:
 
     Codes are comparable across columns only when combined in one call, so a
     multi-column key (given or family name, with the district) is built at once.
+    Codes are mixed-radix numbers of the parts, not numbered 0, 1, 2...: they
+    are renumbered (a sort) only when the next part could overflow int64.
     """
     shape = np.broadcast_shapes(*(part.shape for part in parts))
     flat = [np.broadcast_to(part, shape).reshape(-1) for part in parts]
@@ -208,8 +218,10 @@ def combine_keys(*parts: IntArray) -> IntArray:
     combined = np.zeros(len(flat[0]), dtype=np.int64)
     for part in flat:
         missing |= part < 0
-        spread = combined * (int(part.max(initial=0)) + 2) + part + 1
-        combined = np.unique(spread, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        radix = int(part.max(initial=0)) + 2
+        if int(combined.max(initial=0)) >= (2**62) // radix:
+            combined = np.unique(combined, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        combined = combined * radix + part + 1
     combined[missing] = -1
     return combined.reshape(shape)
 

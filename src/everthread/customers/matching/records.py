@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain
+from itertools import chain, count
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -61,6 +61,7 @@ _ADDRESS_WORDS = {
 _ASCII_NON_WORD = {
     code: " " for code in range(128) if not chr(code).isalnum() and chr(code) != "\n"
 }
+_ASCII_NON_DIGIT = {code: None for code in range(128) if not chr(code).isdigit() and code != 10}
 _NON_DIGIT_IN_LINE = re.compile(r"[^\d\n]+")
 _ADDRESS_WORD = re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b")
 # In each folded line, after the words without a digit, the first word with one.
@@ -290,14 +291,18 @@ class _Field(Generic[_Normal]):
             self.values: list[_Normal] = batch(list(raw))
             self.index = np.arange(len(raw))
             return
-        distinct = list(dict.fromkeys(raw))
-        positions = dict(zip(distinct, range(len(distinct)), strict=True))
+        # One pass over the records: each value maps to the first record that has it.
+        first_of: dict[Hashable, int] = {}
+        firsts = np.fromiter(map(first_of.setdefault, raw, count()), np.int64, len(raw))
+        distinct = list(first_of)
         if batch is not None:
             self.values = batch(distinct)
         else:
             assert normalise is not None
             self.values = list(map(normalise, distinct))
-        self.index = np.fromiter(map(positions.__getitem__, raw), np.int64, len(raw))
+        # First records ascend in order of first appearance, as the distinct values do.
+        firsts_ascending = np.fromiter(first_of.values(), np.int64, len(first_of))
+        self.index = np.searchsorted(firsts_ascending, firsts)
 
     @classmethod
     def _of(cls, values: list[_Normal], index: IntArray) -> _Field[_Normal]:
@@ -474,6 +479,8 @@ def _phone_keys(phones: list[str]) -> list[str]:
     joined = _joined(phones)
     if joined is None:
         return list(map(phone_key, phones))
+    if joined.isascii():  # E.164 and its national forms: one translate drops the rest
+        return joined.translate(_ASCII_NON_DIGIT).split("\n")
     return _NON_DIGIT_IN_LINE.sub("", joined).split("\n")
 
 
