@@ -12,12 +12,48 @@ from everthread.customers.forms import DomainErrorForm
 NO_JOURNEY, NEW_JOURNEY = "", "new"
 
 
-class InteractionForm(DomainErrorForm):
+class JourneyField(forms.ChoiceField):
+    """One of the customer's open journeys, or none: what a contact, note or follow-up joins."""
+
+    def __init__(self, *, verb: str = "", can_start: bool = False, **kwargs: object) -> None:
+        super().__init__(required=False, label="Part of", **kwargs)  # type: ignore[arg-type]
+        self.verb, self.can_start = verb, can_start
+        self.journeys: dict[str, Journey] = {}
+
+    def offer(self, journeys: list[Journey]) -> None:
+        self.journeys = {str(journey.pk): journey for journey in journeys if journey.is_open}
+        self.choices = [
+            (NO_JOURNEY, "No journey"),
+            *[(pk, f"{self.verb}{journey.title}") for pk, journey in self.journeys.items()],
+            *([(NEW_JOURNEY, "Start a new journey")] if self.can_start else []),
+        ]
+
+    def journey(self, value: str) -> Journey | None:
+        return self.journeys.get(value)
+
+
+class JourneyFormMixin(forms.Form):
+    """A form whose ``journey`` field offers the customer's open journeys."""
+
+    def offer_journeys(self, journeys: list[Journey]) -> None:
+        self.journey_field.offer(journeys)
+
+    @property
+    def journey_field(self) -> JourneyField:
+        field = self.fields["journey"]
+        assert isinstance(field, JourneyField)
+        return field
+
+    def chosen_journey(self) -> Journey | None:
+        return self.journey_field.journey(self.cleaned_data.get("journey") or "")
+
+
+class InteractionForm(JourneyFormMixin, DomainErrorForm):
     channel = forms.ChoiceField(choices=Channel.choices)
     direction = forms.ChoiceField(choices=Interaction.Direction.choices)
     summary = forms.CharField(max_length=300, help_text="One line a colleague can scan.")
     body = forms.CharField(widget=forms.Textarea, required=False, label="What was said")
-    journey = forms.ChoiceField(required=False, label="Part of")
+    journey = JourneyField(verb="Continue: ", can_start=True)
     journey_kind = forms.ChoiceField(
         choices=Journey.Kind.choices, required=False, label="New journey's kind"
     )
@@ -25,12 +61,7 @@ class InteractionForm(DomainErrorForm):
 
     def __init__(self, *args: object, journeys: list[Journey], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.journeys = {str(journey.pk): journey for journey in journeys if journey.is_open}
-        self.fields["journey"].choices = [
-            (NO_JOURNEY, "No journey"),
-            *[(pk, f"Continue: {journey.title}") for pk, journey in self.journeys.items()],
-            (NEW_JOURNEY, "Start a new journey"),
-        ]
+        self.offer_journeys(journeys)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -48,7 +79,7 @@ class InteractionForm(DomainErrorForm):
         )
 
     def continues(self) -> Journey | None:
-        return self.journeys.get(self.cleaned_data["journey"])
+        return self.chosen_journey()
 
     def starts(self) -> JourneyStart | None:
         if self.cleaned_data["journey"] != NEW_JOURNEY:

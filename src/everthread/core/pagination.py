@@ -6,6 +6,7 @@ import base64
 import binascii
 import datetime
 import json
+import types
 from typing import Any, TypeVar
 
 from django.db.models import Model, Q, QuerySet
@@ -20,7 +21,7 @@ def cursor_encode(*key: Any) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def cursor_decode(cursor: str, *types: type) -> list[Any]:
+def cursor_decode(cursor: str, *types: type | types.UnionType) -> list[Any]:
     """The sort key a cursor holds, checked against the types the list sorts by."""
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))

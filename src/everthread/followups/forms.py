@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from everthread.conversations.forms import JourneyField, JourneyFormMixin
 from everthread.conversations.models import Journey
 from everthread.core.models import Channel, Staff, Team
 from everthread.core.selectors import staff_list
@@ -41,6 +42,13 @@ class HolderField(forms.ChoiceField):
         return None, None
 
 
+def chosen_holder(form: forms.Form, name: str) -> tuple[Staff | None, Team | None]:
+    """The colleague or team queue chosen in ``form``'s holder field ``name``."""
+    field = form.fields[name]
+    assert isinstance(field, HolderField)
+    return field.to_holder(form.cleaned_data.get(name) or "")
+
+
 class DueField(forms.DateTimeField):
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -55,7 +63,7 @@ def next_working_hour() -> datetime.datetime:
     return now.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1)
 
 
-class FollowUpForm(DomainErrorForm):
+class FollowUpForm(JourneyFormMixin, DomainErrorForm):
     kind = forms.ChoiceField(
         choices=FollowUp.Kind.choices,
         initial=FollowUp.Kind.TASK,
@@ -65,7 +73,7 @@ class FollowUpForm(DomainErrorForm):
     detail = forms.CharField(widget=forms.Textarea, required=False, label="Details")
     holder = HolderField(label="Owner")
     due_at = DueField(label="Due")
-    journey = forms.ChoiceField(required=False, label="Part of")
+    journey = JourneyField()
     reply_channel = forms.ChoiceField(
         choices=[("", "—"), *Channel.choices],
         required=False,
@@ -75,14 +83,11 @@ class FollowUpForm(DomainErrorForm):
 
     def __init__(self, *args: Any, journeys: list[Journey], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.journeys = {str(journey.pk): journey for journey in journeys if journey.is_open}
-        self.fields["journey"].choices = [("", "No journey")] + [
-            (pk, journey.title) for pk, journey in self.journeys.items()
-        ]
+        self.offer_journeys(journeys)
 
     def draft(self) -> FollowUpDraft:
         data = self.cleaned_data
-        owner, team = self.fields["holder"].to_holder(data["holder"])
+        owner, team = chosen_holder(self, "holder")
         return FollowUpDraft(
             title=data["title"],
             detail=data["detail"],
@@ -90,7 +95,7 @@ class FollowUpForm(DomainErrorForm):
             owner=owner,
             team=team,
             kind=data["kind"],
-            journey=self.journeys.get(data["journey"]),
+            journey=self.chosen_journey(),
             reply_channel=data["reply_channel"],
         )
 
@@ -104,4 +109,4 @@ class HandOverForm(DomainErrorForm):
     reason = forms.CharField(max_length=300, label="Why")
 
     def holder_value(self) -> tuple[Staff | None, Team | None]:
-        return self.fields["holder"].to_holder(self.cleaned_data["holder"])
+        return chosen_holder(self, "holder")

@@ -6,18 +6,19 @@ from typing import Any
 
 from django import forms
 
+from everthread.conversations.forms import JourneyField, JourneyFormMixin
 from everthread.conversations.models import Journey
 from everthread.core.models import Staff
 from everthread.core.selectors import staff_list
 from everthread.customers.forms import DomainErrorForm
-from everthread.followups.forms import DueField, HolderField
+from everthread.followups.forms import DueField, HolderField, chosen_holder
 from everthread.notes.models import Note
 from everthread.notes.services import NoteDraft
 
 _AREA = {"rows": 3}
 
 
-class NoteForm(DomainErrorForm):
+class NoteForm(JourneyFormMixin, DomainErrorForm):
     wants = forms.CharField(
         widget=forms.Textarea(attrs=_AREA),
         required=False,
@@ -40,14 +41,11 @@ class NoteForm(DomainErrorForm):
     body = forms.CharField(
         widget=forms.Textarea(attrs=_AREA), required=False, label="Anything else"
     )
-    journey = forms.ChoiceField(required=False, label="Part of")
+    journey = JourneyField()
 
     def __init__(self, *args: Any, journeys: list[Journey], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.journeys = {str(journey.pk): journey for journey in journeys if journey.is_open}
-        self.fields["journey"].choices = [("", "No journey")] + [
-            (pk, journey.title) for pk, journey in self.journeys.items()
-        ]
+        self.offer_journeys(journeys)
 
     @classmethod
     def for_note(cls, note: Note, *, journeys: list[Journey]) -> NoteForm:
@@ -69,7 +67,7 @@ class NoteForm(DomainErrorForm):
 
     def draft(self) -> NoteDraft:
         data = self.cleaned_data
-        owner, team = self.fields["next_step_holder"].to_holder(data["next_step_holder"] or "")
+        owner, team = chosen_holder(self, "next_step_holder")
         promised_by: Staff | None = data["promised_by"]
         return NoteDraft(
             wants=data["wants"],
@@ -81,5 +79,5 @@ class NoteForm(DomainErrorForm):
             next_step_team=team,
             next_step_due=data["next_step_due"],
             body=data["body"],
-            journey=self.journeys.get(data["journey"]),
+            journey=self.chosen_journey(),
         )
