@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 from typing import Any, ClassVar
 from zoneinfo import available_timezones
@@ -67,6 +68,14 @@ class Organisation(models.Model):
         default=1, help_text="Most emoji in one social or WhatsApp message."
     )
     emoji_in_email = models.BooleanField(default=False)
+    # Outreach: no message reaches a customer between these times in their own time zone.
+    quiet_hours_start = models.TimeField(default=datetime.time(21, 0))
+    quiet_hours_end = models.TimeField(default=datetime.time(8, 0))
+    # Frequency caps: at most so many messages of a purpose to one customer in so many days.
+    marketing_cap_messages = models.PositiveSmallIntegerField(default=2)
+    marketing_cap_days = models.PositiveSmallIntegerField(default=7)
+    recommendations_cap_messages = models.PositiveSmallIntegerField(default=2)
+    recommendations_cap_days = models.PositiveSmallIntegerField(default=7)
 
     class Meta:
         constraints: ClassVar = [
@@ -139,39 +148,51 @@ class Role(models.TextChoices):
 
 
 class Capability(models.TextChoices):
-    VIEW_CUSTOMERS = "view_customers", "View customer profiles"
-    EDIT_CUSTOMERS = "edit_customers", "Create and edit customers"
-    VIEW_CONTACT_DETAILS = "view_contact_details", "See customers' contact details"
-    VIEW_SENSITIVE = "view_sensitive", "See sensitive fields (date of birth, health, needs)"
+    VIEW_CUSTOMERS = "view_customers", "View customer profiles, timelines, notes and follow-ups"
+    EDIT_CUSTOMERS = "edit_customers", "Create and edit customers, log contacts, write notes"
+    VIEW_CONTACT_DETAILS = "view_contact_details", "See customers' contact details and postcode"
+    VIEW_SERVICE_NEEDS = "view_service_needs", "See dietary and accessibility needs"
+    VIEW_SENSITIVE = "view_sensitive", "See sensitive fields (date of birth, sensitive notes)"
     RECORD_CONSENT = "record_consent", "Record consent changes and objections"
     SEND_OUTREACH = "send_outreach", "Send messages to customers"
-    EXPORT_CUSTOMERS = "export_customers", "Export customer data"
+    EXPORT_CUSTOMERS = "export_customers", "Export customer data in bulk"
     MANAGE_PRIVACY = "manage_privacy", "Subject access, erasure and retention"
     VIEW_AUDIT = "view_audit", "Search and export the audit log"
     BACK_OFFICE = "back_office", "Use the back office"
 
 
+# Serving someone in store or on the phone: reach them, know what they need to be served
+# well (a step-free fitting room, a nut allergy), keep the record, ask and record consent.
 _FRONTLINE = frozenset(
     {
         Capability.VIEW_CUSTOMERS,
         Capability.EDIT_CUSTOMERS,
         Capability.VIEW_CONTACT_DETAILS,
-        Capability.VIEW_SENSITIVE,
+        Capability.VIEW_SERVICE_NEEDS,
         Capability.RECORD_CONSENT,
         Capability.SEND_OUTREACH,
     }
 )
-# Who may do what: the one table every page, endpoint and command checks.
+# Who may do what: the one table every page, endpoint and command checks
+# (core.permissions.requires declares it on each view; the role matrix test walks them all).
+# Service needs are split from VIEW_SENSITIVE on purpose: staff need the need ("uses a
+# wheelchair") to serve, not the date of birth or a note about someone's health; identity
+# checks go through recognise(), which matches a date of birth without showing the one held.
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.ASSOCIATE: _FRONTLINE,
     Role.AGENT: _FRONTLINE,
-    Role.MANAGER: _FRONTLINE,
-    # Coaches work on practice data and aggregates, not on real customers' profiles.
-    Role.COACH: frozenset(),
+    # Managers handle complaints and escalations, where the whole record can matter.
+    Role.MANAGER: _FRONTLINE | {Capability.VIEW_SENSITIVE},
+    # Coaches read what was said and written (timeline, notes, follow-ups) to coach staff on
+    # it; they never reach the customer, change the record or see what identifies them.
+    Role.COACH: frozenset({Capability.VIEW_CUSTOMERS}),
+    # The privacy officer answers subject access and erasure requests, so sees everything
+    # held and alone exports it; they do not serve or message customers.
     Role.PRIVACY_OFFICER: frozenset(
         {
             Capability.VIEW_CUSTOMERS,
             Capability.VIEW_CONTACT_DETAILS,
+            Capability.VIEW_SERVICE_NEEDS,
             Capability.VIEW_SENSITIVE,
             Capability.RECORD_CONSENT,
             Capability.EXPORT_CUSTOMERS,
@@ -179,7 +200,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Capability.VIEW_AUDIT,
         }
     ),
-    Role.ADMIN: _FRONTLINE | {Capability.BACK_OFFICE, Capability.EXPORT_CUSTOMERS},
+    # Administrators run the system and the back office; bulk export, erasure and the audit
+    # log stay with the privacy officer, so no single role can both change and hide a trail.
+    Role.ADMIN: _FRONTLINE | {Capability.BACK_OFFICE},
 }
 
 
