@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "everthread.conversations",
     "everthread.followups",
     "everthread.notes",
+    "everthread.privacy",
     "everthread.demo",
 ]
 
