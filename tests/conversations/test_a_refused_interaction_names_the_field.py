@@ -10,11 +10,11 @@ import pytest
 from continuity import customer, from_now
 from everthread.conversations.errors import InvalidInteraction, JourneyNotFound
 from everthread.conversations.models import Interaction, Journey
+from everthread.conversations.selectors import journey_of
 from everthread.conversations.services import (
     InteractionDraft,
     JourneyStart,
     interaction_record,
-    journey_of,
 )
 from everthread.customers.models import Customer
 

@@ -13,6 +13,7 @@ from everthread.conversations.models import Interaction, Journey, TimelineEntry
 from everthread.core.errors import InvalidInput
 from everthread.core.models import Channel
 from everthread.core.pagination import cursor_decode, cursor_encode, cursor_instant
+from everthread.customers.models import Customer
 
 # The journeys a customer page lists: all open ones, then the latest resolved.
 JOURNEYS_SHOWN = 12
@@ -137,3 +138,12 @@ def last_contacts(*, customer_id: int) -> list[Interaction]:
         .filter(rank=1)
     )
     return sorted(latest, key=lambda interaction: interaction.occurred_at, reverse=True)
+
+
+def journey_of(*, customer: Customer, journey_id: int) -> Journey:
+    journey = Journey.objects.filter(pk=journey_id, customer=customer).first()
+    if journey is None:
+        raise JourneyNotFound(
+            f"{customer} has no journey with id {journey_id}.", field="journey_id"
+        )
+    return journey
