@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "everthread.core.middleware.OrganisationTimeZoneMiddleware",
+    "everthread.core.middleware.AuditOriginMiddleware",
     "everthread.core.middleware.DomainErrorMiddleware",
 ]
 

@@ -255,7 +255,8 @@ class ApiToken(models.Model):
 
 
 class AuditEvent(models.Model):
-    """Who viewed, changed or exported what. Rows are only ever added."""
+    """Who viewed, changed or exported what, when and from where. Rows are only ever added:
+    save() refuses a change, and on PostgreSQL so does the table itself (a trigger)."""
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -267,6 +268,9 @@ class AuditEvent(models.Model):
     # A plain id, not a key: the trail must outlive the customer's erasure.
     customer_id = models.BigIntegerField(null=True, blank=True)
     detail = models.JSONField(default=dict, blank=True)
+    # Where the act came from: the web or API client's address (and token prefix), or the
+    # command line. Staff's own addresses, not the customer's.
+    origin = models.CharField(max_length=120, blank=True, default="", db_default="")
 
     class Meta:
         ordering = ("-at", "-id")

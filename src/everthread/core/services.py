@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
@@ -30,6 +31,11 @@ from everthread.core.models import (
 
 TOKEN_PREFIX = "et_"
 
+# Where the current request or command comes from ("web 203.0.113.7", "API token et_ab12cd34
+# from ...", "command line"): set once per request by AuditOriginMiddleware and per run by
+# commands, so every audit event says from where without each caller passing it.
+audit_origin: ContextVar[str] = ContextVar("audit_origin", default="")
+
 
 def audit_record(
     *,
@@ -46,6 +52,7 @@ def audit_record(
         subject_id=str(subject.pk),
         customer_id=customer_id,
         detail=detail or {},
+        origin=audit_origin.get(),
     )
 
 
