@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, count
+from operator import eq, itemgetter
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -62,10 +63,10 @@ _ASCII_NON_WORD = {
     code: " " for code in range(128) if not chr(code).isalnum() and chr(code) != "\n"
 }
 _ASCII_NON_DIGIT = {code: None for code in range(128) if not chr(code).isdigit() and code != 10}
-_NON_DIGIT_IN_LINE = re.compile(r"[^\d\n]+")
-_ADDRESS_WORD = re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b")
 # In each folded line, after the words without a digit, the first word with one.
 _HOUSE_NUMBER_LINE = re.compile(r"^(?:[^ \n\d]+ )*([^ \n]*\d[^ \n]*)?", re.MULTILINE)
+_NON_DIGIT_IN_LINE = re.compile(r"[^\d\n]+")
+_ADDRESS_WORD = re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b")
 # Dots and "+tags" in the local part reach the same mailbox at the big providers.
 _EMAIL_DOMAIN_ALIASES = {"googlemail.com": "gmail.com"}
 # The national number survives every way of writing a phone (+44 7700..., 07700...).
@@ -300,9 +301,9 @@ class _Field(Generic[_Normal]):
         else:
             assert normalise is not None
             self.values = list(map(normalise, distinct))
-        # First records ascend in order of first appearance, as the distinct values do.
-        firsts_ascending = np.fromiter(first_of.values(), np.int64, len(first_of))
-        self.index = np.searchsorted(firsts_ascending, firsts)
+        ordinal = np.empty(len(raw), dtype=np.int64)  # of each first record, in `distinct`
+        ordinal[np.fromiter(first_of.values(), np.int64, len(first_of))] = np.arange(len(first_of))
+        self.index = ordinal[firsts]
 
     @classmethod
     def _of(cls, values: list[_Normal], index: IntArray) -> _Field[_Normal]:
@@ -409,23 +410,47 @@ class _Multi:
 def encode(values: list[str]) -> IntArray:
     """A code per value, equal for equal values and -1 for "" (codes may skip numbers).
 
-    Strings are grouped by their hash, sorted as integers by numpy, and only
-    values that share a hash are compared: a million distinct addresses cost
-    no Python dictionary. A hash collision (never seen in practice) falls back
-    to a dictionary.
+    Values that mostly repeat (house numbers, districts) are numbered through
+    a dictionary. Values that are nearly all distinct (addresses, phones) are
+    grouped by their hash, sorted as integers by numpy, and only values that
+    share a hash are compared: a million distinct addresses cost no million-entry
+    dictionary. A hash collision (never seen in practice) falls back to one.
     """
-    text = np.empty(len(values), dtype=object)
-    text[:] = values
+    sample = values[:: max(1, len(values) // 1000)]
+    if len(set(sample)) <= len(sample) // 2:
+        return _encode_by_dictionary(values)
     hashes = np.fromiter(map(hash, values), np.int64, len(values))
-    _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-    codes = np.asarray(inverse, dtype=np.int64).reshape(-1)
-    shared = np.flatnonzero(np.bincount(codes)[codes] > 1)
-    if not (text[shared] == text[first[codes[shared]]]).all():
-        vocabulary = dict.fromkeys(values)
-        vocabulary.update(zip(vocabulary, range(len(vocabulary)), strict=True))
-        codes = np.fromiter(map(vocabulary.__getitem__, values), np.int64, len(values))
-    codes[text == ""] = -1
+    order = np.argsort(hashes)
+    ordered = hashes[order]
+    starts = np.r_[True, ordered[1:] != ordered[:-1]]
+    group = np.cumsum(starts) - 1
+    codes = np.empty(len(values), dtype=np.int64)
+    codes[order] = group
+    # Every value sharing a hash must equal its group's first value.
+    leaders = order[np.flatnonzero(starts)]
+    followers = order[~starts]
+    if len(followers) and not all(
+        map(eq, _items(values, followers), _items(values, leaders[group[~starts]]))
+    ):
+        return _encode_by_dictionary(values)
+    empty = np.flatnonzero(hashes == hash(""))
+    codes[empty[[not value for value in _items(values, empty)]]] = -1
     return codes
+
+
+def _encode_by_dictionary(values: list[str]) -> IntArray:
+    vocabulary = dict.fromkeys(values)
+    vocabulary.update(zip(vocabulary, range(len(vocabulary)), strict=True))
+    vocabulary[""] = -1
+    return np.fromiter(map(vocabulary.__getitem__, values), np.int64, len(values))
+
+
+def _items(values: list[str], positions: IntArray) -> tuple[str, ...]:
+    """values[k] for each k in positions, as a tuple (fetched in C)."""
+    if len(positions) == 0:
+        return ()
+    fetched = itemgetter(*positions.tolist())(values)
+    return fetched if len(positions) > 1 else (fetched,)
 
 
 def fold_all(texts: list[str]) -> list[str]:
