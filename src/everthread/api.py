@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
+from everthread.consent.api import router as consent_router
 from everthread.conversations.api import router as conversations_router
 from everthread.core.api import router as core_router
 from everthread.core.errors import DomainError
@@ -18,6 +19,7 @@ from everthread.customers.api import router as customers_router
 from everthread.customers.api import transfer_router as customers_transfer_router
 from everthread.followups.api import router as followups_router
 from everthread.notes.api import router as notes_router
+from everthread.outreach.api import router as outreach_router
 
 
 class BearerToken(HttpBearer):
@@ -50,6 +52,8 @@ api.add_router("/recognise", recognise_router)
 api.add_router("/", conversations_router)
 api.add_router("/", followups_router)
 api.add_router("/", notes_router)
+api.add_router("/", consent_router)
+api.add_router("/", outreach_router)
 
 
 def _error(

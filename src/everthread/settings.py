@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "everthread.conversations",
     "everthread.followups",
     "everthread.notes",
+    "everthread.consent",
+    "everthread.outreach",
     "everthread.privacy",
     "everthread.demo",
 ]

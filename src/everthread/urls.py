@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("everthread.conversations.urls")),
     path("", include("everthread.followups.urls")),
     path("", include("everthread.notes.urls")),
+    path("", include("everthread.consent.urls")),
+    path("", include("everthread.outreach.urls")),
     path("recognise/", recognise_page, name="recognise"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,0 +1,96 @@
+"""Consent on the customer page: the grid at a glance, and recording a change with evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from everthread.consent.forms import CELL_CHANGES, ConsentChangeForm
+from everthread.consent.ledger import standing_derive
+from everthread.consent.models import ConsentEvent
+from everthread.consent.selectors import consent_history
+from everthread.consent.services import (
+    Evidence,
+    consent_do_not_contact,
+    consent_flag_check,
+    consent_object,
+    consent_objection_lift,
+    consent_record,
+)
+from everthread.core.errors import DomainError
+from everthread.core.http import StaffRequest
+from everthread.core.models import Capability, Staff
+from everthread.core.services import capability_require
+from everthread.customers.models import Customer
+from everthread.customers.services import customer_open
+
+Kind = ConsentEvent.Kind
+
+
+def consent_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
+    """Consent at a glance, with who, when and how for each cell: 1 query for all of it."""
+    history = consent_history(customer_id=customer.pk)
+    staff = request.user
+    return {
+        "customer": customer,
+        "standing": standing_derive(history),
+        "history": history[::-1],
+        "can_record": isinstance(staff, Staff) and staff.can(Capability.RECORD_CONSENT),
+        "can_send": isinstance(staff, Staff) and staff.can(Capability.SEND_OUTREACH),
+        "form": ConsentChangeForm(),
+    }
+
+
+@login_required
+@require_POST
+def consent_change(request: StaffRequest, customer_id: int) -> HttpResponse:
+    capability_require(staff=request.user, capability=Capability.RECORD_CONSENT)
+    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    form = ConsentChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            _record(customer, form.cleaned_data, actor=request.user)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, "Consent change recorded with its evidence.")
+            return redirect("customers:detail", customer_id=customer.pk)
+    history = consent_history(customer_id=customer.pk)
+    context = {"customer": customer, "form": form, "standing": standing_derive(history)}
+    return render(request, "consent/change.html", context, status=400)
+
+
+def _record(customer: Customer, data: dict[str, Any], *, actor: Staff) -> ConsentEvent:
+    evidence = Evidence(source=data["source"], wording=data["wording"])
+    change = data["change"]
+    if change in CELL_CHANGES:
+        return consent_record(
+            customer=customer,
+            channel=data["channel"],
+            purpose=data["purpose"],
+            kind=change,
+            evidence=evidence,
+            actor=actor,
+        )
+    if change == Kind.OBJECTED:
+        return consent_object(customer=customer, evidence=evidence, actor=actor)
+    if change == Kind.OBJECTION_LIFTED:
+        return consent_objection_lift(customer=customer, evidence=evidence, actor=actor)
+    return consent_do_not_contact(
+        customer=customer, evidence=evidence, actor=actor, on=change == Kind.DO_NOT_CONTACT
+    )
+
+
+@login_required
+@require_POST
+def flags_checked(request: StaffRequest, customer_id: int) -> HttpResponse:
+    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    note = request.POST.get("note", "").strip() or "Checked by staff: not an objection."
+    consent_flag_check(customer=customer, actor=request.user, note=note)
+    messages.success(request, "Marked as checked.")
+    return redirect("customers:detail", customer_id=customer.pk)

@@ -1,0 +1,71 @@
+"""Sending a message over the API: always through the gate, answered with its decision."""
+
+from __future__ import annotations
+
+import datetime
+
+from ninja import Field, Router, Schema
+
+from everthread.consent.models import ConsentChannel, Purpose
+from everthread.core.http import StaffRequest
+from everthread.core.schemas import answer_once
+from everthread.customers.services import customer_open
+from everthread.outreach.models import OutboundMessage, OutreachDecision
+from everthread.outreach.services import outreach_send
+
+router = Router(tags=["outreach"])
+
+
+class MessageIn(Schema):
+    channel: ConsentChannel
+    purpose: Purpose
+    body: str = Field(description="The message.")
+    subject: str = Field(default="", description="For email.")
+    address: str = Field(
+        default="", description="Which of the customer's addresses; default first."
+    )
+
+
+class MessageOut(Schema):
+    id: int
+    status: OutboundMessage.Status
+    send_after: datetime.datetime
+    interaction_id: int | None
+
+
+class DecisionOut(Schema):
+    id: int
+    outcome: OutreachDecision.Outcome = Field(description="allowed, held or refused.")
+    reasons: list[str] = Field(description="Every reason, in words staff understand.")
+    send_after: datetime.datetime | None = Field(description="For a held message: when it goes.")
+    channel: ConsentChannel
+    purpose: Purpose
+    address: str
+    message: MessageOut | None
+
+
+@router.post(
+    "/customers/{customer_id}/messages",
+    response={200: DecisionOut},
+    summary="Send a message through the outreach gate: queued, held until morning, or refused",
+)
+def messages_send(request: StaffRequest, customer_id: int, payload: MessageIn) -> object:
+    customer = customer_open(viewer=request.auth, customer_id=customer_id)
+
+    def write() -> tuple[int, Schema]:
+        sent = outreach_send(
+            customer=customer,
+            channel=payload.channel,
+            purpose=payload.purpose,
+            body=payload.body,
+            subject=payload.subject,
+            address=payload.address,
+            actor=request.auth,
+        )
+        out = DecisionOut.model_validate(sent.decision, from_attributes=True)
+        out.message = (
+            MessageOut.model_validate(sent.message, from_attributes=True) if sent.message else None
+        )
+        return 200, out
+
+    return answer_once(request, write)

@@ -1,0 +1,122 @@
+"""The outreach gate's decisions and the messages it let through.
+
+An outbound message row can only be created inside ``outreach_send``, after the gate
+said yes (or "wait for morning"): the model refuses any other creation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
+from typing import Any, ClassVar, NoReturn
+
+from django.db import models
+
+from everthread.consent.models import ConsentChannel, Purpose
+from everthread.conversations.models import Interaction
+from everthread.core.models import Staff
+from everthread.customers.models import Customer
+from everthread.outreach.errors import GateBypassed
+
+_GATE_PASSED: ContextVar[bool] = ContextVar("outreach_gate_passed", default=False)
+
+
+@contextlib.contextmanager
+def _through_the_gate() -> Iterator[None]:
+    """Only outreach_send opens this, after the gate decided."""
+    token = _GATE_PASSED.set(True)
+    try:
+        yield
+    finally:
+        _GATE_PASSED.reset(token)
+
+
+def _refuse_unless_through_the_gate() -> None:
+    if not _GATE_PASSED.get():
+        raise GateBypassed(
+            "Messages to customers are sent only with outreach_send(), which asks the gate."
+        )
+
+
+class OutreachDecision(models.Model):
+    """One answer of the gate: may this message go to this customer now, and if not, why."""
+
+    class Outcome(models.TextChoices):
+        ALLOWED = "allowed", "Allowed"
+        HELD = "held", "Held until quiet hours end"
+        REFUSED = "refused", "Refused"
+
+    customer = models.ForeignKey(
+        Customer, on_delete=models.CASCADE, related_name="outreach_decisions"
+    )
+    channel = models.CharField(max_length=12, choices=ConsentChannel.choices)
+    purpose = models.CharField(max_length=16, choices=Purpose.choices)
+    address = models.CharField(max_length=320, blank=True)
+    at = models.DateTimeField(help_text="The moment the message would go.")
+    outcome = models.CharField(max_length=8, choices=Outcome.choices)
+    reasons = models.JSONField(default=list, blank=True)
+    send_after = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes: ClassVar = [
+            models.Index(fields=["customer", "-decided_at"], name="outreach_decision_customer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.channel} {self.purpose}: {self.outcome}"
+
+
+class OutboundMessageQuerySet(models.QuerySet["OutboundMessage"]):
+    def bulk_create(self, *args: Any, **kwargs: Any) -> NoReturn:  # type: ignore[override]
+        raise GateBypassed("Outbound messages are created one at a time by outreach_send().")
+
+
+class OutboundMessage(models.Model):
+    """A message the gate let through: queued now, or held until the customer's morning."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        HELD = "held", "Held for morning"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    customer = models.ForeignKey(
+        Customer, on_delete=models.CASCADE, related_name="outbound_messages"
+    )
+    decision = models.OneToOneField(
+        OutreachDecision, on_delete=models.PROTECT, related_name="message"
+    )
+    channel = models.CharField(max_length=12, choices=ConsentChannel.choices)
+    purpose = models.CharField(max_length=16, choices=Purpose.choices)
+    address = models.CharField(max_length=320)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices)
+    send_after = models.DateTimeField()
+    interaction = models.ForeignKey(
+        Interaction, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OutboundMessageQuerySet.as_manager()
+
+    class Meta:
+        indexes: ClassVar = [
+            models.Index(fields=["customer", "purpose", "send_after"], name="outbound_frequency"),
+            models.Index(fields=["status", "send_after"], name="outbound_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} to {self.customer_id}: {self.status}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding:
+            _refuse_unless_through_the_gate()
+        super().save(*args, **kwargs)

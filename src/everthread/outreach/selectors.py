@@ -1,0 +1,286 @@
+"""The outreach gate's reasoning: may this message go to this customer now, and if not, why.
+
+``outreach_assess`` decides without writing (the composer shows its answers before
+anything is sent); ``services.outreach_decide`` records the answer it acts on.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from everthread.consent.ledger import Standing
+from everthread.consent.models import MARKETING_PURPOSES, ConsentChannel, ConsentEvent, Purpose
+from everthread.consent.selectors import consent_standing, consent_standings
+from everthread.core.models import Organisation
+from everthread.core.selectors import organisation_get
+from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
+from everthread.customers.models import ContactPoint, Customer
+from everthread.outreach.models import OutboundMessage, OutreachDecision
+
+Outcome = OutreachDecision.Outcome
+Kind = ConsentEvent.Kind
+
+# The contact points each channel reaches; post goes to the address on the profile.
+CHANNEL_KINDS: dict[str, frozenset[str]] = {
+    ConsentChannel.EMAIL: frozenset({ContactKind.EMAIL}),
+    ConsentChannel.SMS: frozenset({ContactKind.PHONE}),
+    ConsentChannel.WHATSAPP: frozenset({ContactKind.PHONE}),
+    ConsentChannel.PHONE_CALL: frozenset({ContactKind.PHONE}),
+    ConsentChannel.SOCIAL_DM: frozenset(SOCIAL_KINDS),
+    ConsentChannel.POST: frozenset(),
+}
+# A letter lands when the post comes, not in the middle of the night.
+_NO_QUIET_HOURS = frozenset({ConsentChannel.POST})
+_COUNTED = (OutboundMessage.Status.QUEUED, OutboundMessage.Status.HELD, OutboundMessage.Status.SENT)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The gate's answer: allowed, held (quiet hours only) or refused, with every reason."""
+
+    customer_id: int
+    channel: str
+    purpose: str
+    outcome: str
+    reasons: list[str]
+    address: str = ""
+    send_after: datetime.datetime | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return self.outcome == Outcome.ALLOWED
+
+    @property
+    def channel_label(self) -> str:
+        return ConsentChannel(self.channel).label
+
+
+@dataclass
+class Facts:
+    """What the gate reads about one customer, loaded once for any number of questions."""
+
+    customer: Customer
+    standing: Standing
+    # The purpose's messages (queued, held or sent) by when they go, for frequency caps.
+    recent: dict[str, list[datetime.datetime]] = field(default_factory=dict)
+
+
+def outreach_assess(
+    *,
+    customer: Customer,
+    channel: str,
+    purpose: str,
+    address: str = "",
+    at: datetime.datetime,
+    organisation: Organisation | None = None,
+    facts: Facts | None = None,
+) -> Verdict:
+    """Every check, every reason; nothing written."""
+    organisation = organisation or organisation_get()
+    facts = facts or _facts_of(customer, at=at, organisation=organisation)
+    name = customer.greeting_name or "This customer"
+    reasons = [
+        *_erased(customer, name),
+        *_consent(facts.standing, channel, purpose, name),
+        *_cap(facts, purpose, at, organisation, name),
+    ]
+    address, missing = _address(customer, channel, address, name)
+    reasons += missing
+    quiet, send_after = _quiet_hours(customer, channel, at, organisation, name)
+    if reasons:
+        return Verdict(customer.pk, channel, purpose, Outcome.REFUSED, reasons + quiet, address)
+    if quiet:
+        return Verdict(customer.pk, channel, purpose, Outcome.HELD, quiet, address, send_after)
+    return Verdict(customer.pk, channel, purpose, Outcome.ALLOWED, [], address)
+
+
+def _erased(customer: Customer, name: str) -> list[str]:
+    # Customer.erased_at is added by the privacy app; until it is, nobody has been erased.
+    erased_at = getattr(customer, "erased_at", None)
+    if erased_at is None:
+        return []
+    return [f"This customer's record was erased on {_day(erased_at)}: they cannot be contacted."]
+
+
+def _consent(standing: Standing, channel: str, purpose: str, name: str) -> list[str]:
+    reasons = []
+    label, wanted = ConsentChannel(channel).label, Purpose(purpose).label.lower()
+    if standing.do_not_contact is not None:
+        event = standing.do_not_contact
+        reasons.append(
+            f"{name} is marked “do not contact” ({_how(event)}, {_day(event.occurred_at)}): "
+            "no messages of any kind."
+        )
+    state = standing.state(channel, purpose)
+    if standing.objection is not None and purpose in MARKETING_PURPOSES:
+        event = standing.objection
+        reasons.append(
+            f"{name} objected to direct marketing ({_how(event)}) on "
+            f"{_day(event.occurred_at)}: no marketing on any channel."
+        )
+    elif state.withdrawn and state.event is not None:
+        event = state.event
+        if event.kind == Kind.WITHDRAWN and event.source == "reply_keyword":
+            said = f"replied {event.wording.upper()} to {label}"
+        else:
+            said = f"withdrew {label} {wanted} ({_how(event)})"
+        reasons.append(f"{name} {said} on {_day(event.occurred_at)}: no {label} {wanted}.")
+    elif purpose in MARKETING_PURPOSES and not state.granted:
+        reasons.append(f"{name} has not agreed to {label} {wanted}: ask them first.")
+    return reasons
+
+
+def _how(event: ConsentEvent) -> str:
+    how = event.get_source_display().lower()
+    return f"{how}, recorded by {event.recorded_by}" if event.recorded_by else how
+
+
+def _cap(
+    facts: Facts, purpose: str, at: datetime.datetime, organisation: Organisation, name: str
+) -> list[str]:
+    if purpose not in MARKETING_PURPOSES:
+        return []
+    most = getattr(organisation, f"{purpose}_cap_messages")
+    days = getattr(organisation, f"{purpose}_cap_days")
+    window = datetime.timedelta(days=days)
+    counted = sorted(when for when in facts.recent.get(purpose, []) if when > at - window)
+    if len(counted) < most:
+        return []
+    next_day = counted[len(counted) - most] + window
+    return [
+        f"{name} has had {len(counted)} {Purpose(purpose).label.lower()} messages in the last "
+        f"{days} days, the most allowed: the next may go on {_day(next_day)}."
+    ]
+
+
+def _address(customer: Customer, channel: str, wanted: str, name: str) -> tuple[str, list[str]]:
+    label = ConsentChannel(channel).label
+    if channel == ConsentChannel.POST:
+        if customer.postcode:
+            return customer.postcode, []
+        return "", [f"{name} has no postal address on file."]
+    kinds = CHANNEL_KINDS[channel]
+    points = [point for point in customer.contact_points.all() if point.kind in kinds]
+    if wanted:
+        if any(point.value == wanted for point in points):
+            return wanted, []
+        return wanted, [f"{wanted} is not one of {name}'s {label} contact points."]
+    if points:
+        return points[0].value, []
+    reachable = "phone number" if ContactKind.PHONE in kinds else label.lower()
+    return "", [f"{name} has no {reachable} on file for {label}."]
+
+
+def _quiet_hours(
+    customer: Customer,
+    channel: str,
+    at: datetime.datetime,
+    organisation: Organisation,
+    name: str,
+) -> tuple[list[str], datetime.datetime | None]:
+    if channel in _NO_QUIET_HOURS:
+        return [], None
+    zone_name = customer.time_zone or organisation.time_zone
+    local = at.astimezone(ZoneInfo(zone_name))
+    start, end, now = organisation.quiet_hours_start, organisation.quiet_hours_end, local.time()
+    overnight = start > end
+    quiet = (now >= start or now < end) if overnight else (start <= now < end)
+    if not quiet:
+        return [], None
+    day = local.date() + datetime.timedelta(days=1 if overnight and now >= start else 0)
+    morning = datetime.datetime.combine(day, end, tzinfo=ZoneInfo(zone_name))
+    return [
+        f"It is {local:%H:%M} for {name} ({zone_name}): quiet hours until {end:%H:%M} — "
+        "it will wait for morning."
+    ], morning
+
+
+def _day(moment: datetime.datetime) -> str:
+    return f"{timezone.localtime(moment):%-d %B}"
+
+
+def _facts_of(customer: Customer, *, at: datetime.datetime, organisation: Organisation) -> Facts:
+    return Facts(
+        customer=customer,
+        standing=consent_standing(customer_id=customer.pk),
+        recent=_recent([customer.pk], at=at, organisation=organisation)[customer.pk],
+    )
+
+
+def _recent(
+    customer_ids: list[int], *, at: datetime.datetime, organisation: Organisation
+) -> dict[int, dict[str, list[datetime.datetime]]]:
+    longest = max(organisation.marketing_cap_days, organisation.recommendations_cap_days)
+    rows = OutboundMessage.objects.filter(
+        customer_id__in=customer_ids,
+        purpose__in=MARKETING_PURPOSES,
+        status__in=_COUNTED,
+        send_after__gt=at - datetime.timedelta(days=longest),
+    ).values_list("customer_id", "purpose", "send_after")
+    recent: dict[int, dict[str, list[datetime.datetime]]] = {pk: {} for pk in customer_ids}
+    for customer_id, purpose, when in rows:
+        recent[customer_id].setdefault(purpose, []).append(when)
+    return recent
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One customer in the composer: whether each channel may carry the message, and why not."""
+
+    customer: Customer
+    verdicts: list[Verdict]
+
+
+def outreach_preview(
+    *, customer_ids: Iterable[int], purpose: str, at: datetime.datetime
+) -> list[ClientRow]:
+    """The gate's answer for every customer by channel, before sending, in 5 queries."""
+    ids = list(customer_ids)
+    organisation = organisation_get()
+    customers = list(
+        Customer.objects.filter(pk__in=ids)
+        .prefetch_related(Prefetch("contact_points", ContactPoint.objects.order_by("kind", "id")))
+        .order_by("sort_key", "id")
+    )
+    standings = consent_standings(customer_ids=ids)
+    recent = _recent(ids, at=at, organisation=organisation)
+    rows = []
+    for customer in customers:
+        facts = Facts(customer, standings[customer.pk], recent[customer.pk])
+        verdicts = [
+            outreach_assess(
+                customer=customer,
+                channel=channel,
+                purpose=purpose,
+                at=at,
+                organisation=organisation,
+                facts=facts,
+            )
+            for channel in ConsentChannel.values
+        ]
+        rows.append(ClientRow(customer, verdicts))
+    return rows
+
+
+def advisor_client_ids(*, advisor_id: int) -> list[int]:
+    """The current customers whose advisor is this member of staff, in name order."""
+    return list(
+        Customer.objects.filter(advisor_id=advisor_id, merged_into__isnull=True)
+        .order_by("sort_key", "id")
+        .values_list("pk", flat=True)
+    )
+
+
+def outreach_messages(*, customer_id: int) -> list[OutboundMessage]:
+    """The customer's outbound messages, newest first, in 1 query."""
+    return list(
+        OutboundMessage.objects.filter(customer_id=customer_id)
+        .select_related("decision", "created_by")
+        .order_by("-created_at", "-id")
+    )

@@ -1,0 +1,197 @@
+"""The one way to send anything to a customer: ask the gate, record its answer, then send.
+
+``outreach_send`` is the only writer of outbound messages (the model refuses any
+other): a message the gate allows is queued and goes on the customer's timeline; one
+refused only for quiet hours is held until morning in the customer's time zone.
+Issue 7's outbox worker delivers queued messages through the providers.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from everthread.consent.models import ConsentChannel, ConsentEvent, Purpose, Source
+from everthread.consent.services import Evidence, consent_record
+from everthread.conversations.models import Interaction
+from everthread.conversations.services import InteractionDraft, interaction_record
+from everthread.core.models import Capability, Channel, Staff
+from everthread.core.services import audit_record, capability_require
+from everthread.customers.contact_points import ContactKind
+from everthread.customers.models import ContactPoint, Customer
+from everthread.outreach.errors import InvalidOutreach, UnsubscribeLinkInvalid
+from everthread.outreach.models import OutboundMessage, OutreachDecision, _through_the_gate
+from everthread.outreach.selectors import Verdict, outreach_assess
+from everthread.outreach.unsubscribe import unsubscribe_read
+
+Outcome = OutreachDecision.Outcome
+
+# What Everthread itself sends, and the timeline channel each is recorded in; staff
+# place phone calls and letters themselves (the gate still answers whether they may).
+SENDABLE = {
+    ConsentChannel.EMAIL: Channel.EMAIL,
+    ConsentChannel.SMS: Channel.SMS,
+    ConsentChannel.WHATSAPP: Channel.WHATSAPP,
+    ConsentChannel.SOCIAL_DM: Channel.INSTAGRAM,
+}
+_SOCIAL_CHANNELS = {
+    ContactKind.INSTAGRAM: Channel.INSTAGRAM,
+    ContactKind.X: Channel.X,
+    ContactKind.FACEBOOK: Channel.MESSENGER,
+}
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What outreach_send did: the gate's decision, and the message if one was made."""
+
+    decision: OutreachDecision
+    message: OutboundMessage | None
+
+    @property
+    def outcome(self) -> str:
+        return self.decision.outcome
+
+
+def _validate(channel: str, purpose: str) -> None:
+    if channel not in ConsentChannel.values:
+        raise InvalidOutreach(f"“{channel}” is not a channel.", field="channel")
+    if purpose not in Purpose.values:
+        raise InvalidOutreach(f"“{purpose}” is not a purpose.", field="purpose")
+
+
+@transaction.atomic
+def outreach_decide(
+    *,
+    customer: Customer,
+    channel: str,
+    purpose: str,
+    actor: Staff | None,
+    address: str = "",
+    at: datetime.datetime | None = None,
+) -> OutreachDecision:
+    """Ask the gate and record its answer (a decision row and an audit event)."""
+    _validate(channel, purpose)
+    verdict = outreach_assess(
+        customer=customer,
+        channel=channel,
+        purpose=purpose,
+        address=address,
+        at=at or timezone.now(),
+    )
+    return _decision_record(verdict, at=at or timezone.now(), actor=actor)
+
+
+def _decision_record(
+    verdict: Verdict, *, at: datetime.datetime, actor: Staff | None
+) -> OutreachDecision:
+    decision = OutreachDecision.objects.create(
+        customer_id=verdict.customer_id,
+        channel=verdict.channel,
+        purpose=verdict.purpose,
+        address=verdict.address,
+        at=at,
+        outcome=verdict.outcome,
+        reasons=verdict.reasons,
+        send_after=verdict.send_after,
+        decided_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=f"outreach.{verdict.outcome}",
+        subject=decision,
+        customer_id=verdict.customer_id,
+        detail={"channel": verdict.channel, "purpose": verdict.purpose, "reasons": verdict.reasons},
+    )
+    return decision
+
+
+@transaction.atomic
+def outreach_send(
+    *,
+    customer: Customer,
+    channel: str,
+    purpose: str,
+    body: str,
+    actor: Staff,
+    subject: str = "",
+    address: str = "",
+    at: datetime.datetime | None = None,
+) -> Sent:
+    """Send through the gate: queued if allowed, held for morning, or refused with reasons."""
+    capability_require(staff=actor, capability=Capability.SEND_OUTREACH)
+    _validate(channel, purpose)
+    if channel not in SENDABLE:
+        raise InvalidOutreach(
+            f"Everthread does not send by {ConsentChannel(channel).label.lower()}; the gate "
+            "can still tell you whether to.",
+            field="channel",
+        )
+    if not body.strip():
+        raise InvalidOutreach("Write the message.", field="body")
+    # Lock the customer: two sends at once must not both fit under a frequency cap.
+    Customer.objects.select_for_update().filter(pk=customer.pk).first()
+    decision = outreach_decide(
+        customer=customer, channel=channel, purpose=purpose, actor=actor, address=address, at=at
+    )
+    if decision.outcome == Outcome.REFUSED:
+        return Sent(decision, None)
+    held = decision.outcome == Outcome.HELD
+    with _through_the_gate():
+        message = OutboundMessage.objects.create(
+            customer=customer,
+            decision=decision,
+            channel=channel,
+            purpose=purpose,
+            address=decision.address,
+            subject=subject.strip()[:200],
+            body=body.strip(),
+            status=OutboundMessage.Status.HELD if held else OutboundMessage.Status.QUEUED,
+            send_after=decision.send_after if held and decision.send_after else decision.at,
+            created_by=actor,
+        )
+    if not held:
+        message.interaction = _on_the_timeline(message, customer=customer, actor=actor)
+        message.save(update_fields=["interaction"])
+    return Sent(decision, message)
+
+
+def _on_the_timeline(message: OutboundMessage, *, customer: Customer, actor: Staff) -> Interaction:
+    channel = SENDABLE[message.channel]
+    if message.channel == ConsentChannel.SOCIAL_DM:
+        point = ContactPoint.objects.filter(customer=customer, value=message.address).first()
+        channel = _SOCIAL_CHANNELS.get(point.kind if point else "", Channel.INSTAGRAM)
+    interaction, _ = interaction_record(
+        customer=customer,
+        staff=actor,
+        draft=InteractionDraft(
+            channel=channel,
+            direction=Interaction.Direction.OUTBOUND,
+            summary=message.subject or message.body.splitlines()[0],
+            body=message.body,
+            occurred_at=min(message.send_after, timezone.now()),
+        ),
+    )
+    return interaction
+
+
+@transaction.atomic
+def outreach_unsubscribe(*, token: str, ip_address: str | None, wording: str) -> ConsentEvent:
+    """Withdraw what a signed link names, for the customer it names, recording where from."""
+    subscription = unsubscribe_read(token)
+    customer = Customer.objects.filter(pk=subscription.customer_id).first()
+    if customer is None:
+        raise UnsubscribeLinkInvalid("This unsubscribe link is for a record we no longer hold.")
+    return consent_record(
+        customer=customer,
+        channel=subscription.channel,
+        purpose=subscription.purpose,
+        kind=ConsentEvent.Kind.WITHDRAWN,
+        evidence=Evidence(
+            source=Source.UNSUBSCRIBE_LINK, wording=wording, ip_address=ip_address or "0.0.0.0"
+        ),
+        actor=None,
+    )

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from everthread.outreach import views
+
+app_name = "outreach"
+urlpatterns = [
+    path("customers/<int:customer_id>/message/", views.compose, name="compose"),
+    path("clients/message/", views.compose_to_clients, name="compose_to_clients"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path(
+        "unsubscribe/<str:token>/one-click/",
+        views.unsubscribe_one_click,
+        name="unsubscribe_one_click",
+    ),
+]

@@ -1,0 +1,112 @@
+"""The composer (one customer, or an advisor's clients) and the public unsubscribe pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from everthread.consent.models import ConsentChannel, Purpose
+from everthread.core.errors import DomainError
+from everthread.core.http import StaffRequest
+from everthread.core.models import Capability
+from everthread.core.services import capability_require
+from everthread.customers.services import customer_open
+from everthread.outreach.errors import UnsubscribeLinkInvalid
+from everthread.outreach.forms import ComposeForm
+from everthread.outreach.selectors import advisor_client_ids, outreach_preview
+from everthread.outreach.services import Sent, outreach_send, outreach_unsubscribe
+from everthread.outreach.unsubscribe import unsubscribe_read
+
+
+def _purpose(request: HttpRequest) -> str:
+    purpose = request.POST.get("purpose") or request.GET.get("purpose", Purpose.MARKETING)
+    return purpose if purpose in Purpose.values else Purpose.MARKETING
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def compose(request: StaffRequest, customer_id: int) -> HttpResponse:
+    """Send a message to one customer, seeing first which channels may carry it and why not."""
+    capability_require(staff=request.user, capability=Capability.SEND_OUTREACH)
+    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    form = ComposeForm(request.POST or None, initial={"purpose": _purpose(request)})
+    sent: list[Sent] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent.append(_send(request, customer_id=customer.pk, form=form))
+        except DomainError as error:
+            form.add_domain_error(error)
+    rows = outreach_preview(
+        customer_ids=[customer.pk], purpose=_purpose(request), at=timezone.now()
+    )
+    context = {"customer": customer, "form": form, "rows": rows, "sent": sent}
+    return render(request, "outreach/compose.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def compose_to_clients(request: StaffRequest) -> HttpResponse:
+    """The advisor's clients: who may be contacted on which channel, then send to those chosen."""
+    capability_require(staff=request.user, capability=Capability.SEND_OUTREACH)
+    client_ids = advisor_client_ids(advisor_id=request.user.pk)
+    form = ComposeForm(request.POST or None, initial={"purpose": _purpose(request)})
+    sent: list[Sent] = []
+    if request.method == "POST" and form.is_valid():
+        chosen = [int(pk) for pk in request.POST.getlist("customer") if pk.isdigit()]
+        for customer_id in (pk for pk in chosen if pk in client_ids):
+            sent.append(_send(request, customer_id=customer_id, form=form))
+        if not chosen:
+            form.add_error(None, "Choose at least one client to send to.")
+    rows = outreach_preview(customer_ids=client_ids, purpose=_purpose(request), at=timezone.now())
+    context = {"form": form, "rows": rows, "sent": sent}
+    return render(request, "outreach/clients.html", context)
+
+
+def _send(request: StaffRequest, *, customer_id: int, form: ComposeForm) -> Sent:
+    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    data = form.cleaned_data
+    return outreach_send(
+        customer=customer,
+        channel=data["channel"],
+        purpose=data["purpose"],
+        subject=data["subject"],
+        body=data["body"],
+        actor=request.user,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Works without signing in: shows what will change, and changes it on POST."""
+    try:
+        subscription = unsubscribe_read(token)
+    except UnsubscribeLinkInvalid as error:
+        return render(request, "outreach/unsubscribe_invalid.html", {"error": error}, status=400)
+    context = {
+        "channel": ConsentChannel(subscription.channel).label,
+        "purpose": Purpose(subscription.purpose).label.lower(),
+        "done": False,
+    }
+    if request.method == "POST":
+        _withdraw(request, token, how="Unsubscribe page")
+        context["done"] = True
+    return render(request, "outreach/unsubscribe.html", context)
+
+
+@csrf_exempt
+@require_POST
+def unsubscribe_one_click(request: HttpRequest, token: str) -> HttpResponse:
+    """RFC 8058 one-click: the mail client POSTs with no cookie and no CSRF token."""
+    try:
+        _withdraw(request, token, how="One-click unsubscribe from the email client")
+    except UnsubscribeLinkInvalid as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain")
+    return HttpResponse("Unsubscribed.", content_type="text/plain")
+
+
+def _withdraw(request: HttpRequest, token: str, *, how: str) -> None:
+    outreach_unsubscribe(token=token, ip_address=request.META.get("REMOTE_ADDR"), wording=how)

@@ -1,0 +1,44 @@
+"""The gate lets a message go when consent, contact point, hour and frequency all allow it."""
+
+from __future__ import annotations
+
+from consenting import at_local
+from everthread.outreach.services import outreach_decide
+
+
+def test_granted_email_marketing_in_the_day_is_allowed(charlotte, advisor) -> None:
+    decision = outreach_decide(
+        customer=charlotte,
+        channel="email",
+        purpose="marketing",
+        actor=advisor,
+        at=at_local("Europe/London", 11),
+    )
+
+    assert decision.outcome == "allowed"
+    assert decision.reasons == []
+    assert decision.address == "charlotte.hale@example.com"
+
+
+def test_a_soft_opt_in_allows_email_marketing(sofia, advisor) -> None:
+    decision = outreach_decide(
+        customer=sofia,
+        channel="email",
+        purpose="marketing",
+        actor=advisor,
+        at=at_local("Europe/London", 11),
+    )
+
+    assert decision.outcome == "allowed"
+
+
+def test_service_messages_need_only_no_withdrawal(sofia, advisor) -> None:
+    decision = outreach_decide(
+        customer=sofia,
+        channel="sms",
+        purpose="service",
+        actor=advisor,
+        at=at_local("Europe/London", 11),
+    )
+
+    assert decision.outcome == "allowed"

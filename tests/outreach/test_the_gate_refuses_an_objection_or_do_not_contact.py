@@ -1,0 +1,50 @@
+"""An objection stops marketing on every channel; "do not contact" stops everything."""
+
+from __future__ import annotations
+
+from consenting import at_local, said
+from everthread.consent.models import Source
+from everthread.consent.services import consent_do_not_contact, consent_object
+from everthread.outreach.services import outreach_decide
+
+
+def test_an_objection_made_in_store_refuses_marketing_everywhere(charlotte, advisor) -> None:
+    consent_object(
+        customer=charlotte,
+        evidence=said("I don't want any more marketing.", source=Source.IN_STORE),
+        actor=advisor,
+    )
+
+    decision = outreach_decide(
+        customer=charlotte,
+        channel="whatsapp",
+        purpose="marketing",
+        actor=advisor,
+        at=at_local("Europe/London", 11),
+    )
+
+    assert decision.outcome == "refused"
+    assert decision.reasons[0].startswith(
+        "Charlotte objected to direct marketing (in store, recorded by Isabelle Laurent) on "
+    )
+    assert decision.reasons[0].endswith(": no marketing on any channel.")
+
+
+def test_do_not_contact_refuses_even_service_messages(charlotte, advisor) -> None:
+    consent_do_not_contact(
+        customer=charlotte,
+        evidence=said("Please never contact me.", source=Source.STAFF_PHONE),
+        actor=advisor,
+    )
+
+    decision = outreach_decide(
+        customer=charlotte,
+        channel="email",
+        purpose="service",
+        actor=advisor,
+        at=at_local("Europe/London", 11),
+    )
+
+    assert decision.outcome == "refused"
+    assert "is marked “do not contact”" in decision.reasons[0]
+    assert decision.reasons[0].endswith("no messages of any kind.")
