@@ -1,10 +1,10 @@
 """The customer page and the API customer read cost the same few queries however many
 contact points the customer has and however long their history is.
 
-Page (10): organisation, staff (the session comes from the cache), customer with store
+Page (11): organisation, staff (the session comes from the cache), customer with store
 and advisor, contact points, the audit row, the merges that can still be undone, then
-the continuity brief (journeys, open follow-ups, the last contact per channel) and the
-timeline's first page. API: organisation, token, its last-used touch, customer, contact
+the continuity brief (journeys, open follow-ups, the last contact per channel), the
+timeline's first page, and the consent history (the consent grid is derived from it). API: organisation, token, its last-used touch, customer, contact
 points, the audit row.
 """
 
@@ -21,7 +21,7 @@ from everthread.customers.models import Customer
 from everthread.followups.services import FollowUpDraft, followup_open
 from factories import ContactPointFactory, CustomerFactory, StaffFactory
 
-PAGE_QUERIES = 10
+PAGE_QUERIES = 11
 API_READ_QUERIES = 6
 
 
