@@ -44,6 +44,9 @@ class DecisionOut(Schema):
     message: MessageOut | None
 
 
+_DECISION_FIELDS = ("id", "outcome", "reasons", "send_after", "channel", "purpose", "address")
+
+
 @router.post(
     "/customers/{customer_id}/messages",
     response={200: DecisionOut},
@@ -62,9 +65,12 @@ def messages_send(request: StaffRequest, customer_id: int, payload: MessageIn) -
             address=payload.address,
             actor=request.auth,
         )
-        out = DecisionOut.model_validate(sent.decision, from_attributes=True)
-        out.message = (
-            MessageOut.model_validate(sent.message, from_attributes=True) if sent.message else None
+        decision = sent.decision
+        out = DecisionOut.model_validate(
+            {
+                **{name: getattr(decision, name) for name in _DECISION_FIELDS},
+                "message": sent.message,
+            }
         )
         return 200, out
 
