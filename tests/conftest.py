@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from factories import OrganisationFactory, StaffFactory, StoreFactory
@@ -15,6 +16,13 @@ def _static_files_without_manifest(settings: object) -> None:
         **settings.STORAGES,  # type: ignore[attr-defined]
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Each test's database starts afresh; what an earlier test cached (the organisation,
+    # sessions) must not outlive it.
+    cache.clear()
 
 
 @pytest.fixture

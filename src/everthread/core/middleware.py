@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from everthread.core.errors import DomainError
-from everthread.core.models import Organisation
+from everthread.core.selectors import organisation_current
 from everthread.core.services import TOKEN_PREFIX, audit_origin
 
 
@@ -19,7 +19,7 @@ class OrganisationTimeZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        organisation = Organisation.objects.filter(pk=1).first()
+        organisation = organisation_current()
         request.organisation = organisation  # type: ignore[attr-defined]
         if organisation is not None:
             timezone.activate(ZoneInfo(organisation.time_zone))

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from zoneinfo import available_timezones
 
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -84,6 +85,19 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        cache.delete(ORGANISATION_CACHE_KEY)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        cache.delete(ORGANISATION_CACHE_KEY)
+        return super().delete(*args, **kwargs)
+
+
+# Every request reads the organisation (time zone, region, brand voice); it changes
+# rarely, so it is cached, and forgotten whenever it is saved.
+ORGANISATION_CACHE_KEY = "everthread:organisation"
 
 
 class Store(models.Model):
