@@ -17,6 +17,7 @@ and fails for one without a declaration, so a new endpoint cannot forget it.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
@@ -65,6 +66,9 @@ def requires(*capabilities: Capability) -> Callable[[View], View]:
                 access_refuse(request=request, staff=staff, access=access, kwargs=kwargs)
             return view(request, *args, **kwargs)
 
+        # ninja reads the parameters' types from the signature; resolved here, because our
+        # module's globals are not the view's, which `from __future__ import annotations` needs.
+        checked.__signature__ = inspect.signature(view, eval_str=True)  # type: ignore[attr-defined]
         setattr(checked, ACCESS_ATTRIBUTE, access)
         return cast(View, checked)
 
