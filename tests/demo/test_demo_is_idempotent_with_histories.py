@@ -33,7 +33,7 @@ def test_running_it_again_adds_no_contact_journey_note_or_follow_up(
     output = demo()
 
     assert counts() == before
-    assert "stories       0 new,    3 already here" in output
+    assert "stories       0 new,    4 already here" in output
     assert " 0 new" in next(line for line in output.splitlines() if "histories" in line)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from everthread.consent.models import ConsentChannel, ConsentEvent, Purpose, Source
+from everthread.consent.services import Evidence, consent_keyword_apply, consent_record
 from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.services import JourneyStart, journey_update
 from everthread.core.errors import InvalidInput
@@ -458,9 +460,68 @@ def mei_lin_anniversary_stay(cast: Cast) -> bool:
     return True
 
 
+def isabelle_client_book(cast: Cast) -> bool:
+    """Story 5: Isabelle's clients and what each agreed to, for the composer and the gate."""
+    charlotte, henry, sofia = (
+        cast.customer("charlotte.hale@example.com"),
+        cast.customer("henry.adeyemi@example.com"),
+        cast.customer("sofia.marchetti@example.com"),
+    )
+    isabelle, store = cast.staff["isabelle"], cast.stores["london-covent-garden"]
+    stop, new = cast.contact(
+        henry,
+        key="hf-henry-stop",
+        channel=Channel.SMS,
+        direction=IN,
+        at=cast.days_ago(12, 18, 40),
+        summary="Replied STOP to a marketing text",
+        body="STOP",
+        store=store,
+    )
+    if not new:
+        return False
+    agreed = "Yes, please tell me about new arrivals by email and WhatsApp."
+    for channel in (ConsentChannel.EMAIL, ConsentChannel.WHATSAPP):
+        consent_record(
+            customer=charlotte,
+            channel=channel,
+            purpose=Purpose.MARKETING,
+            kind=ConsentEvent.Kind.GRANTED,
+            evidence=Evidence(Source.IN_STORE, agreed, cast.days_ago(40, 15, 10)),
+            actor=isabelle,
+        )
+    consent_record(
+        customer=henry,
+        channel=ConsentChannel.SMS,
+        purpose=Purpose.MARKETING,
+        kind=ConsentEvent.Kind.GRANTED,
+        evidence=Evidence(
+            Source.IN_STORE, "Text me when the new suits arrive.", cast.days_ago(60, 12, 5)
+        ),
+        actor=isabelle,
+    )
+    consent_keyword_apply(
+        customer=henry, channel=ConsentChannel.SMS, text="STOP", at=stop.occurred_at
+    )
+    consent_record(
+        customer=sofia,
+        channel=ConsentChannel.EMAIL,
+        purpose=Purpose.MARKETING,
+        kind=ConsentEvent.Kind.SOFT_OPT_IN,
+        evidence=Evidence(
+            Source.PURCHASE,
+            "Bought a camel cashmere coat at Covent Garden; told at the till she may opt out "
+            "of our emails at any time, and every email says how.",
+            cast.days_ago(21, 14, 30),
+        ),
+        actor=isabelle,
+    )
+    return True
+
+
 # The stories each demo tells, in the order they are told.
 STORIES: dict[str, tuple[Callable[[Cast], bool], ...]] = {
-    "retail": (amara_virtual_styling, daniel_boots_exchange, rosa_raincoat),
+    "retail": (amara_virtual_styling, daniel_boots_exchange, rosa_raincoat, isabelle_client_book),
     "fitness": (jordan_family_membership,),
     "hospitality": (mei_lin_anniversary_stay,),
 }
