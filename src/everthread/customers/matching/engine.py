@@ -4,12 +4,20 @@ The pipeline: normalise (records) -> candidate pairs (blocking) -> field levels
 (comparisons) -> a match model learned from those pairs by EM (model) -> the
 pairs at or above a fixed probability, each with reasons a person can check
 (reasons). Pairs are only ever suggested: merging stays a decision for staff.
+
+A large base has tens of millions of candidate pairs, nearly all of them
+strangers who differ in date of birth, phone and email. Those are told apart
+by integer comparisons and the model's bound on what the rest could add; the
+string comparisons (rapidfuzz) are made only for a sample and for the pairs
+that could still be one person (see ``_match``).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -44,9 +52,8 @@ from everthread.customers.matching.records import (
 MATCH_THRESHOLD = 0.5
 # Random pairs give EM its starting view of how often unrelated people agree.
 RANDOM_PAIRS = 20_000
-# EM learns from at most this many candidate pairs, drawn at random: the
-# proportions it estimates are as good from a sample, and a sample is all that
-# needs every comparison made before the model exists.
+# The first model learns from at most this many candidate pairs, drawn at
+# random: a sample is all that needs every comparison made before a model exists.
 TRAINING_PAIRS = 100_000
 # The first model only decides what is compared in full, so it shortlists
 # pairs whose weight could come within this many bits (a factor of 64 in the
@@ -178,14 +185,19 @@ def shortlist(
     """
     least -= 1e-6  # the bound is a sum in another order: no rounding may drop a pair
     rough = RoughScreen(prepared)
-    kept = [np.empty(0, dtype=np.int64)]
-    for start in range(0, len(candidates.left), SCREEN_CHUNK_PAIRS):
+
+    def chunk(start: int) -> IntArray:
         end = start + SCREEN_CHUNK_PAIRS
         left, right = candidates.left[start:end], candidates.right[start:end]
         passed = np.flatnonzero(model.weight_bound(rough.levels(left, right)) >= least)
         levels = screen(prepared, left[passed], right[passed])
-        kept.append(start + passed[model.weight_bound(levels) >= least])
-    return np.concatenate(kept)
+        return start + passed[model.weight_bound(levels) >= least]
+
+    # numpy lets go of the GIL while it gathers and compares, so chunks screen
+    # side by side on every core; map keeps them in order.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        kept = list(pool.map(chunk, range(0, len(candidates.left), SCREEN_CHUNK_PAIRS)))
+    return np.concatenate([np.empty(0, dtype=np.int64), *kept])
 
 
 def train(
