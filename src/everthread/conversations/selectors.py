@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from everthread.conversations.errors import InteractionNotFound, JourneyNotFound
 from everthread.conversations.models import Interaction, Journey, TimelineEntry
@@ -122,21 +122,26 @@ def interaction_get(*, interaction_id: int, customer_id: int | None = None) -> I
     return interaction
 
 
+# One indexed probe per channel (interaction_channel: customer, channel, -occurred_at) for
+# its latest contact. A window over the whole history read and sorted every interaction:
+# 57 ms for a customer with 10,000 (bench/customer_page.py), this is about 1 ms at any length.
+_LATEST_IN_CHANNEL = (
+    '(SELECT "id" FROM "conversations_interaction" WHERE "customer_id" = %s AND "channel" = %s'
+    ' AND "direction" <> %s ORDER BY "occurred_at" DESC, "id" DESC LIMIT 1)'
+)
+_LATEST_IN_EACH_CHANNEL = ", ".join([_LATEST_IN_CHANNEL] * len(Channel.values))
+
+
 def last_contacts(*, customer_id: int) -> list[Interaction]:
     """The latest interaction in each channel the customer has used, newest first; 1 query."""
-    latest = (
-        Interaction.objects.filter(customer_id=customer_id)
-        .exclude(direction=Interaction.Direction.INTERNAL)
-        .select_related("staff")
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("channel")],
-                order_by=[F("occurred_at").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank=1)
-    )
+    params = [
+        value
+        for channel in Channel.values
+        for value in (customer_id, channel, Interaction.Direction.INTERNAL.value)
+    ]
+    latest = Interaction.objects.filter(
+        pk__in=RawSQL(_LATEST_IN_EACH_CHANNEL, params)
+    ).select_related("staff")
     return sorted(latest, key=lambda interaction: interaction.occurred_at, reverse=True)
 
 
