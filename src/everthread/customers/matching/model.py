@@ -166,9 +166,10 @@ def fit(
     say how many candidate pairs each row stands for (1 when not given).
     """
     patterns, inverse, counts = level_patterns(levels)
-    totals = counts.astype(np.float64)
-    if weights is not None:
-        totals = np.bincount(inverse, weights=weights, minlength=len(patterns))
+    totals = np.asarray(
+        counts if weights is None else np.bincount(inverse, weights, len(patterns)),
+        dtype=np.float64,
+    )
     design = _Design(patterns, totals, [len(column) for column in u])
     start = agreeing(design.sizes)
     h = tuple(u_k if own else m_k for u_k, m_k, own in zip(u, start, personal, strict=True))

@@ -324,7 +324,7 @@ class _Field(Generic[_Normal]):
         distinct[:] = self.values
         return np.asarray(distinct[self.index], dtype=object)
 
-    def codes(self, vocabulary: dict[Any, int] | None = None) -> IntArray:
+    def codes(self: _Field[str], vocabulary: dict[Any, int] | None = None) -> IntArray:
         """Integer code per record, -1 for empty.
 
         With a ``vocabulary`` (shared by several fields) it grows as values are met.
