@@ -61,7 +61,7 @@ TRAINING_PAIRS = 100_000
 SHORTLIST_MARGIN = 6.0
 # Pairs are screened this many at a time: the screen's temporaries (a dozen
 # integer columns per pair) stay a few tens of MB whatever the base size.
-SCREEN_CHUNK_PAIRS = 200_000
+SCREEN_CHUNK_PAIRS = 100_000
 # Sampling is seeded so the same records always give the same suggestions.
 SEED = 5
 
