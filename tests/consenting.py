@@ -10,6 +10,8 @@ from everthread.consent.models import ConsentEvent, Source
 from everthread.consent.services import Evidence, consent_record
 from everthread.core.models import Staff
 from everthread.customers.models import Customer
+from everthread.outreach.models import OutreachDecision
+from everthread.outreach.services import outreach_decide
 from factories import ContactPointFactory, CustomerFactory, StaffFactory
 
 GRANTED, WITHDRAWN = ConsentEvent.Kind.GRANTED, ConsentEvent.Kind.WITHDRAWN
@@ -64,3 +66,24 @@ def at_local(zone: str, hour: int, minute: int = 0, *, days: int = 1) -> datetim
 
     day = timezone.now().astimezone(ZoneInfo(zone)).date() + datetime.timedelta(days=days)
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=ZoneInfo(zone))
+
+
+def decide(
+    customer: Customer,
+    channel: str,
+    purpose: str,
+    *,
+    by: Staff,
+    at: datetime.datetime | None = None,
+    address: str = "",
+) -> OutreachDecision:
+    """Ask the gate about a message at ``at`` (default: 11:00 tomorrow in London, a quiet-free
+    hour), as ``by``."""
+    return outreach_decide(
+        customer=customer,
+        channel=channel,
+        purpose=purpose,
+        actor=by,
+        address=address,
+        at=at or at_local("Europe/London", 11),
+    )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
-from consenting import at_local
+from consenting import at_local, decide
 from everthread.core.models import Organisation
-from everthread.outreach.services import outreach_decide, outreach_send
+from everthread.outreach.services import outreach_send
 
 
 def test_at_22_30_in_london_the_message_waits_for_morning(charlotte, advisor) -> None:
@@ -39,13 +39,8 @@ def test_the_customers_own_time_zone_counts(charlotte, advisor) -> None:
     charlotte.time_zone = "America/New_York"
     charlotte.save()
 
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="email",
-        purpose="marketing",
-        actor=advisor,
-        at=at_local("Europe/London", 22, 30),  # 17:30 in New York
-    )
+    late_in_london = at_local("Europe/London", 22, 30)  # 17:30 in New York
+    decision = decide(charlotte, "email", "marketing", by=advisor, at=late_in_london)
 
     assert decision.outcome == "allowed"
 
@@ -53,9 +48,7 @@ def test_the_customers_own_time_zone_counts(charlotte, advisor) -> None:
 def test_early_morning_waits_for_the_same_morning(charlotte, advisor) -> None:
     early = at_local("Europe/London", 6, 15)
 
-    decision = outreach_decide(
-        customer=charlotte, channel="email", purpose="marketing", actor=advisor, at=early
-    )
+    decision = decide(charlotte, "email", "marketing", by=advisor, at=early)
 
     assert decision.outcome == "held"
     assert decision.send_after == early.replace(hour=8, minute=0)
@@ -66,12 +59,8 @@ def test_quiet_hours_are_set_per_organisation(charlotte, advisor) -> None:
         quiet_hours_start=datetime.time(23), quiet_hours_end=datetime.time(7)
     )
 
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="email",
-        purpose="marketing",
-        actor=advisor,
-        at=at_local("Europe/London", 22, 30),
+    decision = decide(
+        charlotte, "email", "marketing", by=advisor, at=at_local("Europe/London", 22, 30)
     )
 
     assert decision.outcome == "allowed"
@@ -81,12 +70,8 @@ def test_letters_have_no_quiet_hours(charlotte, advisor) -> None:
     charlotte.postcode = "WC2E 8RF"
     charlotte.save()
 
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="post",
-        purpose="service",
-        actor=advisor,
-        at=at_local("Europe/London", 23, 30),
+    decision = decide(
+        charlotte, "post", "service", by=advisor, at=at_local("Europe/London", 23, 30)
     )
 
     assert decision.outcome == "allowed"

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from consenting import at_local
-from everthread.outreach.services import outreach_decide
+from consenting import decide
 
 
 def test_granted_email_marketing_in_the_day_is_allowed(charlotte, advisor) -> None:
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="email",
-        purpose="marketing",
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+    decision = decide(charlotte, "email", "marketing", by=advisor)
 
     assert decision.outcome == "allowed"
     assert decision.reasons == []
@@ -21,24 +14,12 @@ def test_granted_email_marketing_in_the_day_is_allowed(charlotte, advisor) -> No
 
 
 def test_a_soft_opt_in_allows_email_marketing(sofia, advisor) -> None:
-    decision = outreach_decide(
-        customer=sofia,
-        channel="email",
-        purpose="marketing",
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+    decision = decide(sofia, "email", "marketing", by=advisor)
 
     assert decision.outcome == "allowed"
 
 
 def test_service_messages_need_only_no_withdrawal(sofia, advisor) -> None:
-    decision = outreach_decide(
-        customer=sofia,
-        channel="sms",
-        purpose="service",
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+    decision = decide(sofia, "sms", "service", by=advisor)
 
     assert decision.outcome == "allowed"

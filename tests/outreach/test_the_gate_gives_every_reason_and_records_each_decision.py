@@ -3,19 +3,14 @@ and an audit event."""
 
 from __future__ import annotations
 
-from consenting import at_local
+from consenting import at_local, decide
 from everthread.core.models import AuditEvent
 from everthread.outreach.models import OutreachDecision
-from everthread.outreach.services import outreach_decide
 
 
 def test_every_reason_is_given(sofia, advisor) -> None:
-    decision = outreach_decide(
-        customer=sofia,
-        channel="social_dm",
-        purpose="marketing",
-        actor=advisor,
-        at=at_local("Europe/London", 22, 30),
+    decision = decide(
+        sofia, "social_dm", "marketing", by=advisor, at=at_local("Europe/London", 22, 30)
     )
 
     assert decision.outcome == "refused"
@@ -28,13 +23,7 @@ def test_every_reason_is_given(sofia, advisor) -> None:
 
 
 def test_each_decision_is_recorded_and_audited(charlotte, advisor) -> None:
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="email",
-        purpose="marketing",
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+    decision = decide(charlotte, "email", "marketing", by=advisor)
 
     assert OutreachDecision.objects.get() == decision
     audit = AuditEvent.objects.get(action="outreach.allowed")

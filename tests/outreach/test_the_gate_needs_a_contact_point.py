@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from consenting import GRANTED, at_local, record
-from everthread.outreach.services import outreach_decide
+from consenting import GRANTED, decide, record
 
 
 def test_social_messages_need_a_handle(charlotte, advisor) -> None:
     record(charlotte, "social_dm", "service", GRANTED)
 
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="social_dm",
-        purpose="service",
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+    decision = decide(charlotte, "social_dm", "service", by=advisor)
 
     assert decision.reasons == [
         "Charlotte has no social direct message on file for Social direct message."
@@ -23,25 +16,14 @@ def test_social_messages_need_a_handle(charlotte, advisor) -> None:
 
 
 def test_post_needs_an_address(charlotte, advisor) -> None:
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="post",
-        purpose="service",
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+    decision = decide(charlotte, "post", "service", by=advisor)
 
     assert decision.reasons == ["Charlotte has no postal address on file."]
 
 
 def test_an_address_that_is_not_theirs_is_refused(charlotte, henry, advisor) -> None:
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="email",
-        purpose="marketing",
-        actor=advisor,
-        address="henry.adeyemi@example.com",
-        at=at_local("Europe/London", 11),
+    decision = decide(
+        charlotte, "email", "marketing", by=advisor, address="henry.adeyemi@example.com"
     )
 
     assert decision.reasons == [

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from consenting import at_local, said
+from consenting import decide, said
 from everthread.consent.models import Source
 from everthread.consent.services import consent_do_not_contact, consent_object
-from everthread.outreach.services import outreach_decide
 
 
 def test_an_objection_made_in_store_refuses_marketing_everywhere(charlotte, advisor) -> None:
@@ -15,13 +14,7 @@ def test_an_objection_made_in_store_refuses_marketing_everywhere(charlotte, advi
         actor=advisor,
     )
 
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="whatsapp",
-        purpose="marketing",
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+    decision = decide(charlotte, "whatsapp", "marketing", by=advisor)
 
     assert decision.outcome == "refused"
     assert decision.reasons[0].startswith(
@@ -37,13 +30,7 @@ def test_do_not_contact_refuses_even_service_messages(charlotte, advisor) -> Non
         actor=advisor,
     )
 
-    decision = outreach_decide(
-        customer=charlotte,
-        channel="email",
-        purpose="service",
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+    decision = decide(charlotte, "email", "service", by=advisor)
 
     assert decision.outcome == "refused"
     assert "is marked “do not contact”" in decision.reasons[0]

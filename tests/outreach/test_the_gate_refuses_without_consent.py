@@ -5,22 +5,11 @@ from __future__ import annotations
 
 import re
 
-from consenting import at_local
-from everthread.outreach.services import outreach_decide
-
-
-def _decide(customer, channel, purpose, advisor):
-    return outreach_decide(
-        customer=customer,
-        channel=channel,
-        purpose=purpose,
-        actor=advisor,
-        at=at_local("Europe/London", 11),
-    )
+from consenting import decide
 
 
 def test_henry_replied_stop_to_sms(henry, advisor) -> None:
-    decision = _decide(henry, "sms", "marketing", advisor)
+    decision = decide(henry, "sms", "marketing", by=advisor)
 
     assert decision.outcome == "refused"
     assert len(decision.reasons) == 1
@@ -30,20 +19,20 @@ def test_henry_replied_stop_to_sms(henry, advisor) -> None:
 
 
 def test_a_stop_also_refuses_sms_service_messages(henry, advisor) -> None:
-    decision = _decide(henry, "sms", "service", advisor)
+    decision = decide(henry, "sms", "service", by=advisor)
 
     assert decision.outcome == "refused"
     assert "no SMS service messages" in decision.reasons[0]
 
 
 def test_sofia_was_never_asked_about_whatsapp(sofia, advisor) -> None:
-    decision = _decide(sofia, "whatsapp", "marketing", advisor)
+    decision = decide(sofia, "whatsapp", "marketing", by=advisor)
 
     assert decision.reasons == ["Sofia has not agreed to WhatsApp marketing: ask them first."]
 
 
 def test_the_soft_opt_in_does_not_cover_recommendations(sofia, advisor) -> None:
-    decision = _decide(sofia, "email", "recommendations", advisor)
+    decision = decide(sofia, "email", "recommendations", by=advisor)
 
     assert decision.reasons == [
         "Sofia has not agreed to Email personalised recommendations: ask them first."

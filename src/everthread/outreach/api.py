@@ -8,6 +8,8 @@ from ninja import Field, Router, Schema
 
 from everthread.consent.models import ConsentChannel, Purpose
 from everthread.core.http import StaffRequest
+from everthread.core.models import Capability
+from everthread.core.permissions import requires
 from everthread.core.schemas import answer_once
 from everthread.customers.services import customer_open
 from everthread.outreach.models import OutboundMessage, OutreachDecision
@@ -52,6 +54,7 @@ _DECISION_FIELDS = ("id", "outcome", "reasons", "send_after", "channel", "purpos
     response={200: DecisionOut},
     summary="Send a message through the outreach gate: queued, held until morning, or refused",
 )
+@requires(Capability.SEND_OUTREACH)
 def messages_send(request: StaffRequest, customer_id: int, payload: MessageIn) -> object:
     customer = customer_open(viewer=request.auth, customer_id=customer_id)
 

@@ -72,7 +72,7 @@ class OutreachDecision(models.Model):
 
 
 class OutboundMessageQuerySet(models.QuerySet["OutboundMessage"]):
-    def bulk_create(self, *args: Any, **kwargs: Any) -> NoReturn:  # type: ignore[override]
+    def bulk_create(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise GateBypassed("Outbound messages are created one at a time by outreach_send().")
 
 

@@ -31,13 +31,13 @@ Outcome = OutreachDecision.Outcome
 
 # What Everthread itself sends, and the timeline channel each is recorded in; staff
 # place phone calls and letters themselves (the gate still answers whether they may).
-SENDABLE = {
+SENDABLE: dict[str, str] = {
     ConsentChannel.EMAIL: Channel.EMAIL,
     ConsentChannel.SMS: Channel.SMS,
     ConsentChannel.WHATSAPP: Channel.WHATSAPP,
     ConsentChannel.SOCIAL_DM: Channel.INSTAGRAM,
 }
-_SOCIAL_CHANNELS = {
+_SOCIAL_CHANNELS: dict[str, str] = {
     ContactKind.INSTAGRAM: Channel.INSTAGRAM,
     ContactKind.X: Channel.X,
     ContactKind.FACEBOOK: Channel.MESSENGER,

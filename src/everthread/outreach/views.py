@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,7 +12,7 @@ from everthread.consent.models import ConsentChannel, Purpose
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
-from everthread.core.services import capability_require
+from everthread.core.permissions import public, requires
 from everthread.customers.services import customer_open
 from everthread.outreach.errors import UnsubscribeLinkInvalid
 from everthread.outreach.forms import ComposeForm
@@ -27,11 +26,10 @@ def _purpose(request: HttpRequest) -> str:
     return purpose if purpose in Purpose.values else Purpose.MARKETING
 
 
-@login_required
+@requires(Capability.SEND_OUTREACH)
 @require_http_methods(["GET", "POST"])
 def compose(request: StaffRequest, customer_id: int) -> HttpResponse:
     """Send a message to one customer, seeing first which channels may carry it and why not."""
-    capability_require(staff=request.user, capability=Capability.SEND_OUTREACH)
     customer = customer_open(viewer=request.user, customer_id=customer_id)
     form = ComposeForm(request.POST or None, initial={"purpose": _purpose(request)})
     sent: list[Sent] = []
@@ -47,11 +45,10 @@ def compose(request: StaffRequest, customer_id: int) -> HttpResponse:
     return render(request, "outreach/compose.html", context)
 
 
-@login_required
+@requires(Capability.SEND_OUTREACH)
 @require_http_methods(["GET", "POST"])
 def compose_to_clients(request: StaffRequest) -> HttpResponse:
     """The advisor's clients: who may be contacted on which channel, then send to those chosen."""
-    capability_require(staff=request.user, capability=Capability.SEND_OUTREACH)
     client_ids = advisor_client_ids(advisor_id=request.user.pk)
     form = ComposeForm(request.POST or None, initial={"purpose": _purpose(request)})
     sent: list[Sent] = []
@@ -79,6 +76,7 @@ def _send(request: StaffRequest, *, customer_id: int, form: ComposeForm) -> Sent
     )
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """Works without signing in: shows what will change, and changes it on POST."""
@@ -97,6 +95,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "outreach/unsubscribe.html", context)
 
 
+@public
 @csrf_exempt
 @require_POST
 def unsubscribe_one_click(request: HttpRequest, token: str) -> HttpResponse:
