@@ -153,10 +153,53 @@ def outreach_send(
             send_after=decision.send_after if held and decision.send_after else decision.at,
             created_by=actor,
         )
-    if not held:
+    if held:
+        transaction.on_commit(lambda: _schedule_release(message))
+    else:
         message.interaction = _on_the_timeline(message, customer=customer, actor=actor)
         message.save(update_fields=["interaction"])
     return Sent(decision, message)
+
+
+def _schedule_release(message: OutboundMessage) -> None:
+    from everthread.outreach.tasks import release_held_message
+
+    if not release_held_message.get_backend().supports_defer:
+        return  # tasks run inline (EVERTHREAD_TASKS_IMMEDIATE): nothing can wait for morning
+    release_held_message.using(run_after=message.send_after).enqueue(message_id=message.pk)
+
+
+def outreach_release(*, message_id: int, at: datetime.datetime | None = None) -> Sent | None:
+    """Morning came for a held message: ask the gate again, since consent may have changed
+    overnight, and queue it or cancel it. None if it was no longer held (released already)."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        # Claimed as cancelled until the gate says yes: one release wins, and the message
+        # does not count against its own frequency cap while the gate looks again.
+        claimed = OutboundMessage.objects.filter(
+            pk=message_id, status=OutboundMessage.Status.HELD, send_after__lte=at
+        ).update(status=OutboundMessage.Status.CANCELLED)
+        if claimed != 1:
+            return None
+        message = OutboundMessage.objects.select_related("customer", "created_by").get(
+            pk=message_id
+        )
+        decision = outreach_decide(
+            customer=message.customer,
+            channel=message.channel,
+            purpose=message.purpose,
+            actor=None,
+            address=message.address,
+            at=at,
+        )
+        if decision.outcome != Outcome.ALLOWED:
+            return Sent(decision, message)
+        message.status = OutboundMessage.Status.QUEUED
+        message.interaction = _on_the_timeline(
+            message, customer=message.customer, actor=message.created_by
+        )
+        message.save(update_fields=["status", "interaction"])
+        return Sent(decision, message)
 
 
 def _on_the_timeline(message: OutboundMessage, *, customer: Customer, actor: Staff) -> Interaction:

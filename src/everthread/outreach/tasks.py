@@ -1,0 +1,12 @@
+"""Background entry points for outreach: each takes an id and calls one service."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from everthread.outreach.services import outreach_release
+
+
+@task()
+def release_held_message(message_id: int) -> None:
+    outreach_release(message_id=message_id)
