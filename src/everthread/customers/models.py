@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from typing import Any, ClassVar
 
 from django.db import models
+from django.utils import timezone
 
 from everthread.core.models import Staff, Store, validate_time_zone
 from everthread.customers.contact_points import ContactKind, contact_point_display
@@ -71,12 +73,16 @@ class Customer(models.Model):
         return self.full_name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.sort_key = name_key(f"{self.family_name} {self.given_name}")
-        self.search_text = name_key(f"{self.given_name} {self.preferred_name} {self.family_name}")
+        self.name_keys_set()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "sort_key", "search_text", "updated_at"}
         super().save(*args, **kwargs)
+
+    def name_keys_set(self) -> None:
+        """Derive sort_key and search_text from the names: save() does, and so must bulk writes."""
+        self.sort_key = name_key(f"{self.family_name} {self.given_name}")
+        self.search_text = name_key(f"{self.given_name} {self.preferred_name} {self.family_name}")
 
     @property
     def full_name(self) -> str:
@@ -184,6 +190,10 @@ class CustomerImport(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
+    # A running import commits a batch of rows every second or so; one not heard from for
+    # this long has lost its worker, and may be resumed.
+    STALLED_AFTER = datetime.timedelta(minutes=5)
+
     file_name = models.CharField(max_length=255)
     # In the database, not on a web server's disk: any worker on any machine can read it.
     content = models.TextField(
@@ -205,6 +215,13 @@ class CustomerImport(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(
+        auto_now=True, help_text="The last sign of life: every batch of rows committed moves it."
+    )
+    runs = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="How many times a worker has started it; only the latest may write progress.",
+    )
 
     class Meta:
         ordering = ("-uploaded_at", "-id")
@@ -215,6 +232,14 @@ class CustomerImport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_stalled(self) -> bool:
+        """Running, but its worker has not committed a batch for a while: it may have died."""
+        return (
+            self.status == self.Status.RUNNING
+            and self.updated_at < timezone.now() - self.STALLED_AFTER
+        )
 
     @property
     def percent_done(self) -> int:
