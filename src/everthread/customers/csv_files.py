@@ -264,13 +264,16 @@ def csv_row_read(number: int, cells: list[str], columns: Columns) -> CustomerRow
     contact_points: list[ContactCell] = []
     everthread_id, full_name = None, ""
     for header, field, cell in zip(columns.headers, columns.fields, cells, strict=False):
+        if field is None:
+            continue
         value = _defused(cell.strip())
-        if field is None or not value:
+        if not value:
             continue
         if field in CONTACT_FIELDS:
+            parts = _LIST_SEPARATORS.split(value) if ";" in value or "," in value else [value]
             contact_points.extend(
                 ContactCell(kind=field, value=part.strip(), column=header)
-                for part in _LIST_SEPARATORS.split(value)
+                for part in parts
                 if part.strip()
             )
         elif field == "everthread_id":

@@ -113,13 +113,24 @@ def customer_recognise(*, viewer: Staff, clues: Clues) -> Recognition:
     return recognition
 
 
-def _profile_apply(customer: Customer, profile: Mapping[str, Any]) -> list[str]:
-    """Check and set profile fields on ``customer``; the names of those that changed."""
-    changed = []
+def profile_clean(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile's values as they are stored, or InvalidProfile naming the first refused.
+
+    No query for a home store or advisor given as an instance, so a bulk write can check
+    every row before it writes any.
+    """
+    cleaned = {}
     for name, raw in profile.items():
         if name not in PROFILE_FIELDS:
             raise InvalidProfile(f"{name!r} is not a profile field.", field=name)
-        value = _PROFILE_RULES.get(name, _text)(name, raw)
+        cleaned[name] = _PROFILE_RULES.get(name, _text)(name, raw)
+    return cleaned
+
+
+def _profile_apply(customer: Customer, profile: Mapping[str, Any]) -> list[str]:
+    """Check and set profile fields on ``customer``; the names of those that changed."""
+    changed = []
+    for name, value in profile_clean(profile).items():
         if getattr(customer, name) != value:
             setattr(customer, name, value)
             changed.append(name)
