@@ -13,6 +13,7 @@ from django.test import Client
 from everthread.core.models import AuditEvent
 from everthread.customers.models import Customer, CustomerImport
 from everthread.customers.services import customer_import_run
+from factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,17 +88,24 @@ def test_an_unknown_import_is_404(api: Client) -> None:
     assert response.json()["code"] == "customer_import_not_found"
 
 
-def test_export_is_csv_of_every_customer_and_is_audited(api: Client, associate) -> None:
+def test_export_is_csv_of_every_customer_and_is_audited(bearer_client, organisation) -> None:
+    officer = StaffFactory(username="isabelle", role="privacy_officer")
     Customer.objects.create(given_name="Amara", family_name="Osei")
 
-    response = api.get("/api/v1/customers/export")
+    response = bearer_client(officer).get("/api/v1/customers/export")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [(row["given_name"], row["family_name"]) for row in rows] == [("Amara", "Osei")]
     exported = AuditEvent.objects.get(action="customer.exported")
-    assert (exported.actor, exported.detail) == (associate, {"count": 1, "via": "api"})
+    assert (exported.actor, exported.detail) == (officer, {"count": 1, "via": "api"})
+
+
+def test_only_the_privacy_officer_exports(api: Client) -> None:
+    # Bulk export is the privacy officer's alone (core.models.ROLE_CAPABILITIES).
+    assert api.get("/api/v1/customers/export").status_code == 403
+    assert not AuditEvent.objects.filter(action="customer.exported").exists()
 
 
 def test_a_coach_can_neither_import_nor_export(coach_api: Client) -> None:

@@ -101,8 +101,9 @@ def test_the_history_reads_in_a_fixed_number_of_queries(
         colleague(f"colleague{n}", f"Colleague N{n}")
         _hand_over(signed_in, toms, {"owner": f"colleague{n}", "reason": f"Rota change {n}"})
 
-    # The organisation 1, me 1, the follow-up 1, its hand-overs with who gave and took 1.
-    with django_assert_max_num_queries(4):
+    # The organisation 1, me 1, the follow-up 1, its hand-overs with who gave and took 1,
+    # the read in the audit log 1.
+    with django_assert_max_num_queries(5):
         response = signed_in.get(f"/api/v1/followups/{toms.pk}")
 
     assert len(response.json()["handovers"]) == 6

@@ -18,8 +18,8 @@ from everthread.consent.services import (
 )
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
+from everthread.core.permissions import requires
 from everthread.core.schemas import AwareDateTime, StaffRef, answer_once
-from everthread.core.services import capability_require
 from everthread.customers.services import customer_open
 
 router = Router(tags=["consent"])
@@ -90,6 +90,7 @@ def _out(history: list[ConsentEvent]) -> ConsentOut:
     response=ConsentOut,
     summary="The customer's consent now, for every channel and purpose, and its history",
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def consents_get(request: StaffRequest, customer_id: int) -> ConsentOut:
     customer = customer_open(viewer=request.auth, customer_id=customer_id)
     return _out(consent_history(customer_id=customer.pk))
@@ -100,8 +101,8 @@ def consents_get(request: StaffRequest, customer_id: int) -> ConsentOut:
     response={201: ConsentOut},
     summary="Record a consent change with its evidence (refused without it)",
 )
+@requires(Capability.RECORD_CONSENT)
 def consents_record(request: StaffRequest, customer_id: int, payload: ConsentIn) -> object:
-    capability_require(staff=request.auth, capability=Capability.RECORD_CONSENT)
     customer = customer_open(viewer=request.auth, customer_id=customer_id)
     evidence = Evidence(
         source=payload.source,

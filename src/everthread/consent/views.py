@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -25,7 +24,7 @@ from everthread.consent.services import (
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability, Staff
-from everthread.core.services import capability_require
+from everthread.core.permissions import requires
 from everthread.customers.models import Customer
 from everthread.customers.services import customer_open
 
@@ -46,10 +45,9 @@ def consent_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
     }
 
 
-@login_required
+@requires(Capability.RECORD_CONSENT)
 @require_POST
 def consent_change(request: StaffRequest, customer_id: int) -> HttpResponse:
-    capability_require(staff=request.user, capability=Capability.RECORD_CONSENT)
     customer = customer_open(viewer=request.user, customer_id=customer_id)
     form = ConsentChangeForm(request.POST)
     if form.is_valid():
@@ -86,7 +84,7 @@ def _record(customer: Customer, data: dict[str, Any], *, actor: Staff) -> Consen
     )
 
 
-@login_required
+@requires(Capability.RECORD_CONSENT)
 @require_POST
 def flags_checked(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = customer_open(viewer=request.user, customer_id=customer_id)

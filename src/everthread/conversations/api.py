@@ -11,6 +11,7 @@ from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.selectors import (
     interaction_get,
     journey_get,
+    journey_of,
     journeys_page,
     timeline_page,
 )
@@ -18,12 +19,12 @@ from everthread.conversations.services import (
     InteractionDraft,
     JourneyStart,
     interaction_record,
-    journey_of,
     journey_open,
     journey_update,
 )
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability, Channel
+from everthread.core.permissions import customer_read_record, requires
 from everthread.core.schemas import (
     AwareDateTime,
     PageParams,
@@ -35,7 +36,6 @@ from everthread.core.schemas import (
     store_coded,
     team_coded,
 )
-from everthread.core.services import capability_require
 from everthread.customers.selectors import customer_detail
 from everthread.customers.services import customer_open
 
@@ -173,8 +173,8 @@ class JourneyPageOut(Schema):
     response={201: InteractionOut, 200: InteractionOut},
     summary="Record a contact in any channel; a repeated delivery returns the first (200)",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def interactions_record(request: StaffRequest, customer_id: int, payload: InteractionIn) -> object:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
     customer = customer_detail(customer_id=customer_id)
     journey = (
         journey_of(customer=customer, journey_id=payload.journey_id) if payload.journey_id else None
@@ -199,6 +199,7 @@ def interactions_record(request: StaffRequest, customer_id: int, payload: Intera
     response=InteractionOut,
     summary="Read one interaction",
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def interactions_read(request: StaffRequest, customer_id: int, interaction_id: int) -> object:
     customer_open(viewer=request.auth, customer_id=customer_id)
     return interaction_get(interaction_id=interaction_id, customer_id=customer_id)
@@ -209,6 +210,7 @@ def interactions_read(request: StaffRequest, customer_id: int, interaction_id: i
     response=TimelineOut,
     summary="The customer's timeline, newest first, by channel or journey",
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def timeline(request: StaffRequest, customer_id: int, params: Query[TimelineParams]) -> object:
     customer_open(viewer=request.auth, customer_id=customer_id)
     return timeline_page(
@@ -226,6 +228,7 @@ def timeline(request: StaffRequest, customer_id: int, params: Query[TimelinePara
     tags=["journeys"],
     summary="The customer's journeys, open ones first",
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def journeys_list(request: StaffRequest, customer_id: int, params: Query[PageParams]) -> object:
     customer_open(viewer=request.auth, customer_id=customer_id)
     return journeys_page(customer_id=customer_id, after=params.cursor, limit=params.limit)
@@ -237,8 +240,8 @@ def journeys_list(request: StaffRequest, customer_id: int, params: Query[PagePar
     tags=["journeys"],
     summary="Open a journey: one need, followed across channels",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def journeys_open(request: StaffRequest, customer_id: int, payload: JourneyIn) -> object:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
     customer = customer_detail(customer_id=customer_id)
     owner = staff_named(payload.owner, field="owner") if payload.owner else None
 
@@ -258,9 +261,11 @@ def journeys_open(request: StaffRequest, customer_id: int, payload: JourneyIn) -
 @router.get(
     "/journeys/{journey_id}", response=JourneyOut, tags=["journeys"], summary="Read a journey"
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def journeys_read(request: StaffRequest, journey_id: int) -> object:
-    capability_require(staff=request.auth, capability=Capability.VIEW_CUSTOMERS)
-    return journey_get(journey_id=journey_id)
+    journey = journey_get(journey_id=journey_id)
+    customer_read_record(viewer=request.auth, subject=journey, customer_id=journey.customer_id)
+    return journey
 
 
 @router.patch(
@@ -269,8 +274,8 @@ def journeys_read(request: StaffRequest, journey_id: int) -> object:
     tags=["journeys"],
     summary="Change a journey's status, owner or where it stands",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def journeys_update(request: StaffRequest, journey_id: int, payload: JourneyPatch) -> object:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
     journey = journey_get(journey_id=journey_id)
     return journey_update(
         journey=journey,

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from everthread.conversations.forms import InteractionForm, JourneyForm
-from everthread.conversations.selectors import journeys_of, timeline_page
-from everthread.conversations.services import interaction_record, journey_of, journey_update
+from everthread.conversations.selectors import journey_of, journeys_of, timeline_page
+from everthread.conversations.services import interaction_record, journey_update
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest, request_memo
-from everthread.core.models import Channel
+from everthread.core.models import Capability, Channel
+from everthread.core.permissions import requires
 from everthread.customers.models import Customer
 from everthread.customers.services import customer_open, customer_to_edit
 
@@ -48,7 +48,7 @@ def timeline_section(request: HttpRequest, customer: Customer) -> dict[str, Any]
     }
 
 
-@login_required
+@requires(Capability.VIEW_CUSTOMERS)
 def timeline(request: StaffRequest, customer_id: int) -> HttpResponse:
     """A filtered or later page of the timeline: the section alone for HTMX, else the page."""
     customer = customer_open(viewer=request.user, customer_id=customer_id)
@@ -64,7 +64,7 @@ def timeline(request: StaffRequest, customer_id: int) -> HttpResponse:
     return render(request, template, {"section": context})
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_http_methods(["GET", "POST"])
 def interaction_new(request: StaffRequest, customer_id: int) -> HttpResponse:
     if request.method == "GET":
@@ -96,7 +96,7 @@ def interaction_new(request: StaffRequest, customer_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def journey_change(request: StaffRequest, journey_id: int) -> HttpResponse:
     customer_id = int(request.POST.get("customer_id", "0") or 0)

@@ -12,9 +12,10 @@ from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.responses import NinjaJSONEncoder
 
 from everthread.core.http import StaffRequest
-from everthread.core.models import Capability
+from everthread.core.models import Capability, Staff
+from everthread.core.permissions import requires
 from everthread.core.selectors import organisation_get
-from everthread.core.services import capability_require, idempotent_write
+from everthread.core.services import idempotent_write
 from everthread.customers.contact_points import ContactKind
 from everthread.customers.models import Customer, CustomerImport
 from everthread.customers.preferences import Preferences
@@ -38,6 +39,11 @@ from everthread.customers.services import (
     customer_recognise,
     customer_unmerge,
     customer_update,
+)
+from everthread.customers.visibility import (
+    customer_as_seen,
+    customer_page_as_seen,
+    merge_preview_as_seen,
 )
 
 router = Router(tags=["customers"])
@@ -146,17 +152,19 @@ class SearchParams(Schema):
 
 
 @router.get("", response=CustomerPage, summary="List and search customers")
+@requires(Capability.VIEW_CUSTOMERS)
 def customers_list(request: StaffRequest, params: Query[SearchParams]) -> object:
-    capability_require(staff=request.auth, capability=Capability.VIEW_CUSTOMERS)
-    return customer_search(
+    page = customer_search(
         query=params.q,
         region=organisation_get().phone_region,
         after=params.cursor,
         limit=params.limit,
     )
+    return customer_page_as_seen(page, viewer=request.auth)
 
 
 @router.post("", response={201: CustomerOut}, summary="Create a customer")
+@requires(Capability.EDIT_CUSTOMERS)
 def customers_create(request: StaffRequest, payload: CustomerIn) -> object:
     def write() -> tuple[int, Any]:
         customer = customer_create(
@@ -167,7 +175,7 @@ def customers_create(request: StaffRequest, payload: CustomerIn) -> object:
             ],
         )
         # Kept as the client reads it (ninja's JSON), so a retry gets the first answer again.
-        out = CustomerOut.from_orm(_out(customer.pk)).model_dump()
+        out = CustomerOut.from_orm(_out(customer.pk, viewer=request.auth)).model_dump()
         return 201, json.loads(json.dumps(out, cls=NinjaJSONEncoder))
 
     status, body = idempotent_write(
@@ -182,19 +190,23 @@ def customers_create(request: StaffRequest, payload: CustomerIn) -> object:
 
 
 @router.get("/{customer_id}", response=CustomerOut, summary="Read a customer")
+@requires(Capability.VIEW_CUSTOMERS)
 def customers_read(request: StaffRequest, customer_id: int) -> object:
-    return customer_open(viewer=request.auth, customer_id=customer_id)
+    customer = customer_open(viewer=request.auth, customer_id=customer_id)
+    return customer_as_seen(customer, viewer=request.auth)
 
 
 @router.patch("/{customer_id}", response=CustomerOut, summary="Change some profile fields")
+@requires(Capability.EDIT_CUSTOMERS)
 def customers_update(request: StaffRequest, customer_id: int, payload: CustomerPatch) -> object:
     customer_update(actor=request.auth, customer_id=customer_id, profile=payload.profile())
-    return _out(customer_id)
+    return _out(customer_id, viewer=request.auth)
 
 
 @router.post(
     "/{customer_id}/contact-points", response={201: ContactPointOut}, summary="Add a contact point"
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def contact_points_add(request: StaffRequest, customer_id: int, payload: ContactPointIn) -> object:
     point = contact_point_add(
         actor=request.auth,
@@ -211,6 +223,7 @@ def contact_points_add(request: StaffRequest, customer_id: int, payload: Contact
     response={204: None},
     summary="Remove a contact point",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def contact_points_remove(request: StaffRequest, customer_id: int, contact_point_id: int) -> object:
     contact_point_remove(
         actor=request.auth,
@@ -260,12 +273,14 @@ class MergeOut(Schema):
 
 
 @router.get("/{survivor_id}/merge/{merged_id}", response=MergePreviewOut, summary="Preview a merge")
+@requires(Capability.EDIT_CUSTOMERS)
 def merge_preview(request: StaffRequest, survivor_id: int, merged_id: int) -> object:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
-    return customer_merge_preview(survivor_id=survivor_id, merged_id=merged_id)
+    preview = customer_merge_preview(survivor_id=survivor_id, merged_id=merged_id)
+    return merge_preview_as_seen(preview, viewer=request.auth)
 
 
 @router.post("/{survivor_id}/merge", response={201: MergeOut}, summary="Merge a duplicate in")
+@requires(Capability.EDIT_CUSTOMERS)
 def merge(request: StaffRequest, survivor_id: int, payload: MergeIn) -> object:
     done = customer_merge(
         actor=request.auth,
@@ -277,6 +292,7 @@ def merge(request: StaffRequest, survivor_id: int, payload: MergeIn) -> object:
 
 
 @router.post("/merges/{merge_id}/unmerge", response=MergeOut, summary="Undo a merge")
+@requires(Capability.EDIT_CUSTOMERS)
 def unmerge(request: StaffRequest, merge_id: int) -> object:
     return customer_unmerge(actor=request.auth, merge_id=merge_id)
 
@@ -286,9 +302,9 @@ def _plain(value: Any) -> Any:
     return value.pk if hasattr(value, "pk") else value
 
 
-def _out(customer_id: int) -> Customer:
+def _out(customer_id: int, *, viewer: Staff) -> Any:
     # The write itself is in the audit log; reading back what was written is not another view.
-    return customer_detail(customer_id=customer_id)
+    return customer_as_seen(customer_detail(customer_id=customer_id), viewer=viewer)
 
 
 # Import and export: a router of its own, mounted at /customers ahead of `router`, whose
@@ -334,6 +350,7 @@ class ImportStatusOut(Schema):
     response={202: ImportAccepted},
     summary="Import customers from a CSV file (multipart, field `file`); runs in the background",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def customers_import(request: StaffRequest, file: File[UploadedFile]) -> object:
     data = file.read(settings.IMPORT_MAX_BYTES + 1)
 
@@ -364,8 +381,8 @@ def customers_import(request: StaffRequest, file: File[UploadedFile]) -> object:
     url_name="customer_import_status",
     summary="An import's progress and summary",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def customers_import_status(request: StaffRequest, import_id: int) -> object:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
     return customer_import_get(import_id=import_id)
 
 
@@ -374,8 +391,8 @@ def customers_import_status(request: StaffRequest, import_id: int) -> object:
     url_name="customer_import_rejects",
     summary="An import's rejected rows as CSV: row, field, reason, then the row as it was",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def customers_import_rejects(request: StaffRequest, import_id: int) -> StreamingHttpResponse:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
     customer_import = customer_import_get(import_id=import_id)
     lines = customer_import_rejects_lines(customer_import=customer_import)
     return StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
@@ -385,6 +402,7 @@ def customers_import_rejects(request: StaffRequest, import_id: int) -> Streaming
     "/export",
     summary="Every current customer as CSV, one row each, contact points by kind (audited)",
 )
+@requires(Capability.EXPORT_CUSTOMERS)
 def customers_export(request: StaffRequest) -> StreamingHttpResponse:
     export = customer_export(actor=request.auth, via="api")
     response = StreamingHttpResponse(export.lines, content_type="text/csv; charset=utf-8")
@@ -418,6 +436,7 @@ class RecognitionOut(Schema):
 
 
 @recognise_router.post("", response=RecognitionOut, summary="Recognise a person from any clue")
+@requires(Capability.VIEW_CUSTOMERS, Capability.VIEW_CONTACT_DETAILS)
 def recognise(request: StaffRequest, payload: RecogniseIn) -> object:
     clues = Clues(**{**payload.model_dump(), "kind": payload.kind or ""})
     return customer_recognise(viewer=request.auth, clues=clues)

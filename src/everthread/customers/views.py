@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from everthread.core.errors import DomainError, InvalidInput
 from everthread.core.http import StaffRequest, phone_region
 from everthread.core.models import Capability
-from everthread.core.services import capability_require
+from everthread.core.permissions import requires
 from everthread.customers.contact_points import ContactKind, contact_point_guesses
 from everthread.customers.csv_files import FIELD_LABELS
 from everthread.customers.errors import CustomerNotFound
@@ -61,22 +60,29 @@ from everthread.customers.services import (
     customer_update,
     duplicate_pair_dismiss,
 )
+from everthread.customers.visibility import (
+    Shown,
+    customer_as_seen,
+    customer_page_as_seen,
+    form_as_seen,
+    merge_preview_as_seen,
+)
 
 
-@login_required
+@requires(Capability.VIEW_CUSTOMERS)
 def customer_list(request: StaffRequest) -> HttpResponse:
-    capability_require(staff=request.user, capability=Capability.VIEW_CUSTOMERS)
     query = request.GET.get("q", "").strip()
     page = customer_search(
         query=query, region=phone_region(request), after=request.GET.get("cursor")
     )
+    page = customer_page_as_seen(page, viewer=request.user)
     context = {"query": query, "page": page}
     if request.htmx and request.htmx.target == "results":
         return render(request, "customers/_results.html", context)
     return render(request, "customers/list.html", context)
 
 
-@login_required
+@requires(Capability.VIEW_CUSTOMERS, Capability.VIEW_CONTACT_DETAILS)
 def recognise_page(request: StaffRequest) -> HttpResponse:
     """The recognise bar: land on the customer, choose among look-alikes, or start a new one."""
     typed = request.GET.get("q", "").strip()
@@ -89,10 +95,9 @@ def recognise_page(request: StaffRequest) -> HttpResponse:
     return render(request, "customers/recognise.html", context)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_http_methods(["GET", "POST"])
 def customer_new(request: StaffRequest) -> HttpResponse:
-    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     if request.method == "POST":
         form = CustomerCreateForm(request.POST)
         if form.is_valid():
@@ -110,29 +115,30 @@ def customer_new(request: StaffRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires(Capability.VIEW_CUSTOMERS)
 def customer_page(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = customer_open(viewer=request.user, customer_id=customer_id)
     merges = customer_merges_kept(customer_id=customer_id)
+    # Sections query by the row itself; one that shows guarded fields asks Shown.to(viewer).
     sections = customer_page_sections(request, customer)
+    seen = customer_as_seen(customer, viewer=request.user)
     return render(
-        request,
-        "customers/detail.html",
-        _detail_context(customer, merges=merges, sections=sections),
+        request, "customers/detail.html", _detail_context(seen, merges=merges, sections=sections)
     )
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 def merge_preview(request: StaffRequest, customer_id: int) -> HttpResponse:
     """Find the other record (by id or any contact point) and show what a merge would do."""
-    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     other = request.GET.get("other", "").strip()
     merged_id = _other_record(other, request)
-    preview = customer_merge_preview(survivor_id=customer_id, merged_id=merged_id)
+    preview = merge_preview_as_seen(
+        customer_merge_preview(survivor_id=customer_id, merged_id=merged_id), viewer=request.user
+    )
     return render(request, "customers/merge.html", {"preview": preview, "other": other})
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def merge_confirm(request: StaffRequest, customer_id: int) -> HttpResponse:
     merged_id = request.POST.get("merged_id", "")
@@ -149,15 +155,16 @@ def merge_confirm(request: StaffRequest, customer_id: int) -> HttpResponse:
     return redirect("customers:detail", customer_id=customer_id)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 def duplicates_review(request: StaffRequest) -> HttpResponse:
     """Likely duplicates, most likely first, each pair side by side."""
-    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     page = duplicate_pairs_open(after=request.GET.get("cursor"))
-    return render(request, "customers/duplicates.html", {"page": page})
+    return render(
+        request, "customers/duplicates.html", {"page": page, "shown": Shown.to(request.user)}
+    )
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def duplicate_dismiss(request: StaffRequest, pair_id: int) -> HttpResponse:
     duplicate_pair_dismiss(actor=request.user, pair_id=pair_id)
@@ -165,7 +172,7 @@ def duplicate_dismiss(request: StaffRequest, pair_id: int) -> HttpResponse:
     return redirect("customers:duplicates")
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def merge_undo(request: StaffRequest, merge_id: int) -> HttpResponse:
     merge = customer_unmerge(actor=request.user, merge_id=merge_id)
@@ -173,14 +180,15 @@ def merge_undo(request: StaffRequest, merge_id: int) -> HttpResponse:
     return redirect("customers:detail", customer_id=merge.survivor_id)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = _editable(request, customer_id)
-    form = (
+    form = form_as_seen(
         ProfileForm(request.POST)
         if request.method == "POST"
-        else ProfileForm.for_customer(customer)
+        else ProfileForm.for_customer(customer),
+        viewer=request.user,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -192,7 +200,7 @@ def profile_edit(request: StaffRequest, customer_id: int) -> HttpResponse:
     return _section_form(request, customer, "customers/_profile_form.html", form)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_http_methods(["GET", "POST"])
 def preferences_edit(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = _editable(request, customer_id)
@@ -214,7 +222,7 @@ def preferences_edit(request: StaffRequest, customer_id: int) -> HttpResponse:
     return _section_form(request, customer, "customers/_preferences_form.html", form)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def contact_point_create(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = _editable(request, customer_id)
@@ -229,7 +237,7 @@ def contact_point_create(request: StaffRequest, customer_id: int) -> HttpRespons
     return _section_form(request, customer, "customers/_contact_points.html", form)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def contact_point_delete(
     request: StaffRequest, customer_id: int, contact_point_id: int
@@ -252,7 +260,7 @@ def _detail_context(customer: Customer, **extra: Any) -> dict[str, Any]:
 def _section_saved(request: StaffRequest, customer_id: int, template: str) -> HttpResponse:
     if not request.htmx:
         return redirect("customers:detail", customer_id=customer_id)
-    customer = customer_detail(customer_id=customer_id)
+    customer = customer_as_seen(customer_detail(customer_id=customer_id), viewer=request.user)
     return render(request, template, _detail_context(customer, saved=True))
 
 
@@ -300,11 +308,12 @@ def _other_record(typed: str, request: StaffRequest) -> int:
 
 
 def _editable(request: StaffRequest, customer_id: int) -> Customer:
-    """The customer an edit view works on; only editors get this far, and a look is a view."""
+    """The customer an edit view works on, as the editor sees them; a look is a view."""
     if request.method == "GET":
-        capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
-        return customer_open(viewer=request.user, customer_id=customer_id)
-    return customer_to_edit(actor=request.user, customer_id=customer_id)
+        customer = customer_open(viewer=request.user, customer_id=customer_id)
+    else:
+        customer = customer_to_edit(actor=request.user, customer_id=customer_id)
+    return customer_as_seen(customer, viewer=request.user)
 
 
 # Import and export.
@@ -312,11 +321,10 @@ def _editable(request: StaffRequest, customer_id: int) -> Customer:
 IMPORT_REJECTS_SHOWN = 20
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_http_methods(["GET", "POST"])
 def import_upload(request: StaffRequest) -> HttpResponse:
     """Upload a CSV file; the next page shows how its columns will be read."""
-    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -337,10 +345,9 @@ def import_upload(request: StaffRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 def import_page(request: StaffRequest, import_id: int) -> HttpResponse:
     """The column preview before it starts, then progress (polled with HTMX), then the summary."""
-    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     customer_import = customer_import_get(import_id=import_id)
     context: dict[str, Any] = {"customer_import": customer_import}
     if customer_import.status == CustomerImport.Status.UPLOADED:
@@ -358,16 +365,15 @@ def import_page(request: StaffRequest, import_id: int) -> HttpResponse:
     return render(request, "customers/import.html", context)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def import_start(request: StaffRequest, import_id: int) -> HttpResponse:
     customer_import_start(actor=request.user, import_id=import_id)
     return redirect("customers:import", import_id=import_id)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 def import_rejects(request: StaffRequest, import_id: int) -> StreamingHttpResponse:
-    capability_require(staff=request.user, capability=Capability.EDIT_CUSTOMERS)
     customer_import = customer_import_get(import_id=import_id)
     return _csv_download(
         customer_import_rejects_lines(customer_import=customer_import),
@@ -375,7 +381,7 @@ def import_rejects(request: StaffRequest, import_id: int) -> StreamingHttpRespon
     )
 
 
-@login_required
+@requires(Capability.EXPORT_CUSTOMERS)
 def export_download(request: StaffRequest) -> StreamingHttpResponse:
     export = customer_export(actor=request.user, via="web")
     return _csv_download(export.lines, f"customers-{timezone.localdate():%Y-%m-%d}.csv")

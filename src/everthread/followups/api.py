@@ -9,10 +9,10 @@ from typing import Any, Literal
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from everthread.conversations.selectors import interaction_get
-from everthread.conversations.services import journey_of
+from everthread.conversations.selectors import interaction_get, journey_of
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability, Channel, Staff, Team
+from everthread.core.permissions import customer_read_record, requires
 from everthread.core.schemas import (
     AwareDateTime,
     CustomerRef,
@@ -23,7 +23,6 @@ from everthread.core.schemas import (
     staff_named,
     team_coded,
 )
-from everthread.core.services import capability_require
 from everthread.customers.selectors import customer_detail
 from everthread.followups.models import FollowUp, Notice
 from everthread.followups.selectors import followup_detail, followups_page, my_day
@@ -178,7 +177,6 @@ class DayOut(Schema):
 
 def _changed(request: StaffRequest, change: Callable[[], FollowUp]) -> object:
     """Make one change to a follow-up and answer with the follow-up as it now stands."""
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
 
     def write() -> tuple[int, Schema]:
         followup = change()
@@ -192,8 +190,8 @@ def _changed(request: StaffRequest, change: Callable[[], FollowUp]) -> object:
     response={201: FollowUpDetailOut},
     summary="Open a follow-up or a request to a colleague, owned by a person or a team queue",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def followups_open(request: StaffRequest, customer_id: int, payload: FollowUpIn) -> object:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
     customer = customer_detail(customer_id=customer_id)
 
     def write() -> tuple[int, Schema]:
@@ -229,8 +227,8 @@ def followups_open(request: StaffRequest, customer_id: int, payload: FollowUpIn)
     response=FollowUpPageOut,
     summary="List follow-ups: mine, my teams' queues, or a customer's; soonest due first",
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def followups_list(request: StaffRequest, params: Query[ListParams]) -> object:
-    capability_require(staff=request.auth, capability=Capability.VIEW_CUSTOMERS)
     return followups_page(
         viewer=request.auth,
         mine=params.mine,
@@ -247,9 +245,11 @@ def followups_list(request: StaffRequest, params: Query[ListParams]) -> object:
     response=FollowUpDetailOut,
     summary="Read a follow-up with the history of who held it",
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def followups_read(request: StaffRequest, followup_id: int) -> object:
-    capability_require(staff=request.auth, capability=Capability.VIEW_CUSTOMERS)
-    return followup_detail(followup_id=followup_id)
+    followup = followup_detail(followup_id=followup_id)
+    customer_read_record(viewer=request.auth, subject=followup, customer_id=followup.customer_id)
+    return followup
 
 
 @router.post(
@@ -257,6 +257,7 @@ def followups_read(request: StaffRequest, followup_id: int) -> object:
     response=FollowUpDetailOut,
     summary="Hand a follow-up to a colleague or a team queue, saying why",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def followups_hand_over(request: StaffRequest, followup_id: int, payload: HandOverIn) -> object:
     def change() -> FollowUp:
         owner, team = payload.holder()
@@ -276,6 +277,7 @@ def followups_hand_over(request: StaffRequest, followup_id: int, payload: HandOv
     response=FollowUpDetailOut,
     summary="Take a follow-up from your team's queue",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def followups_take(request: StaffRequest, followup_id: int) -> object:
     return _changed(request, lambda: followup_take(followup_id=followup_id, actor=request.auth))
 
@@ -285,6 +287,7 @@ def followups_take(request: StaffRequest, followup_id: int) -> object:
     response=FollowUpDetailOut,
     summary="Complete a follow-up with its outcome (a request's answer returns to its journey)",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def followups_complete(request: StaffRequest, followup_id: int, payload: CompleteIn) -> object:
     return _changed(
         request,
@@ -299,6 +302,7 @@ def followups_complete(request: StaffRequest, followup_id: int, payload: Complet
     response=FollowUpDetailOut,
     summary="Cancel a follow-up that is no longer needed, saying why",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def followups_cancel(request: StaffRequest, followup_id: int, payload: CancelIn) -> object:
     return _changed(
         request,
@@ -311,6 +315,6 @@ def followups_cancel(request: StaffRequest, followup_id: int, payload: CancelIn)
     response=DayOut,
     summary="My day: overdue, due today, my teams' queue, replies I owe, notices",
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def me_day(request: StaffRequest) -> object:
-    capability_require(staff=request.auth, capability=Capability.VIEW_CUSTOMERS)
     return my_day(staff=request.auth)

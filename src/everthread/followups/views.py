@@ -6,7 +6,6 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from everthread.conversations.views import customer_journeys
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
+from everthread.core.models import Capability
+from everthread.core.permissions import requires
 from everthread.customers.models import Customer
 from everthread.customers.services import customer_open, customer_to_edit
 from everthread.followups.forms import FollowUpForm, HandOverForm, OutcomeForm, next_working_hour
@@ -35,20 +36,20 @@ def brief_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
     return {"customer": customer, "brief": continuity_brief(customer=customer, journeys=journeys)}
 
 
-@login_required
+@requires(Capability.VIEW_CUSTOMERS)
 def day(request: StaffRequest) -> HttpResponse:
     """What this member of staff owes today: their follow-ups, their team's queue, replies."""
     return render(request, "followups/my_day.html", {"day": my_day(staff=request.user)})
 
 
-@login_required
+@requires(Capability.VIEW_CUSTOMERS)
 @require_POST
 def notices_dismiss(request: StaffRequest) -> HttpResponse:
     notices_read(staff=request.user)
     return redirect("followups:my_day")
 
 
-@login_required
+@requires(Capability.VIEW_CUSTOMERS)
 def followup_page(request: StaffRequest, followup_id: int) -> HttpResponse:
     followup = followup_detail(followup_id=followup_id)
     customer_open(viewer=request.user, customer_id=followup.customer_id)
@@ -59,7 +60,7 @@ def followup_page(request: StaffRequest, followup_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_http_methods(["GET", "POST"])
 def followup_new(request: StaffRequest, customer_id: int) -> HttpResponse:
     if request.method == "GET":
@@ -85,7 +86,7 @@ def followup_new(request: StaffRequest, customer_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def complete(request: StaffRequest, followup_id: int) -> HttpResponse:
     form = OutcomeForm(request.POST)
@@ -104,7 +105,7 @@ def complete(request: StaffRequest, followup_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def hand_over(request: StaffRequest, followup_id: int) -> HttpResponse:
     form = HandOverForm(request.POST)
@@ -132,7 +133,7 @@ def hand_over(request: StaffRequest, followup_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def take(request: StaffRequest, followup_id: int) -> HttpResponse:
     followup = followup_take(followup_id=followup_id, actor=request.user)
@@ -140,7 +141,7 @@ def take(request: StaffRequest, followup_id: int) -> HttpResponse:
     return _back(request, followup.customer_id)
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_POST
 def cancel(request: StaffRequest, followup_id: int) -> HttpResponse:
     followup = followup_cancel(

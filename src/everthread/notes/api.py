@@ -7,10 +7,10 @@ from typing import Any
 
 from ninja import Field, Query, Router, Schema
 
-from everthread.conversations.selectors import interaction_get
-from everthread.conversations.services import journey_of
+from everthread.conversations.selectors import interaction_get, journey_of
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability, Staff
+from everthread.core.permissions import customer_read_record, requires
 from everthread.core.schemas import (
     AwareDateTime,
     CustomerRef,
@@ -21,7 +21,6 @@ from everthread.core.schemas import (
     staff_named,
     team_coded,
 )
-from everthread.core.services import capability_require
 from everthread.customers.models import Customer
 from everthread.customers.selectors import customer_detail
 from everthread.customers.services import customer_open
@@ -182,8 +181,8 @@ def _saved(saved: SavedNote, *, viewer: Staff) -> NoteOut:
     summary="Write a handover note; it comes back with its assessment, "
     "as a draft saying what is missing when it lacks the wants or the next step",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def notes_write(request: StaffRequest, customer_id: int, payload: NoteIn) -> object:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
     customer = customer_detail(customer_id=customer_id)
 
     def write() -> tuple[int, Schema]:
@@ -198,6 +197,7 @@ def notes_write(request: StaffRequest, customer_id: int, payload: NoteIn) -> obj
     response=NotePageOut,
     summary="The customer's notes, newest first: every saved one and your own drafts",
 )
+@requires(Capability.VIEW_CUSTOMERS)
 def notes_list(request: StaffRequest, customer_id: int, params: Query[PageParams]) -> object:
     customer_open(viewer=request.auth, customer_id=customer_id)
     return notes_page(
@@ -206,9 +206,11 @@ def notes_list(request: StaffRequest, customer_id: int, params: Query[PageParams
 
 
 @router.get("/notes/{note_id}", response=NoteOut, summary="Read a note with its assessment")
+@requires(Capability.VIEW_CUSTOMERS)
 def notes_read(request: StaffRequest, note_id: int) -> object:
-    capability_require(staff=request.auth, capability=Capability.VIEW_CUSTOMERS)
-    return note_detail(note_id=note_id, viewer=request.auth)
+    note = note_detail(note_id=note_id, viewer=request.auth)
+    customer_read_record(viewer=request.auth, subject=note, customer_id=note.customer_id)
+    return note
 
 
 @router.put(
@@ -216,8 +218,8 @@ def notes_read(request: StaffRequest, note_id: int) -> object:
     response=NoteOut,
     summary="Complete your own draft: send the whole note again",
 )
+@requires(Capability.EDIT_CUSTOMERS)
 def notes_complete(request: StaffRequest, note_id: int, payload: NoteIn) -> object:
-    capability_require(staff=request.auth, capability=Capability.EDIT_CUSTOMERS)
     note = note_draft(note_id=note_id, author=request.auth)
     saved = note_save(
         customer=note.customer,

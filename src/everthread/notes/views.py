@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -11,13 +10,15 @@ from django.views.decorators.http import require_http_methods
 from everthread.conversations.views import customer_journeys
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
+from everthread.core.models import Capability
+from everthread.core.permissions import requires
 from everthread.customers.services import customer_open, customer_to_edit
 from everthread.notes.forms import NoteForm
 from everthread.notes.selectors import note_detail, note_draft
 from everthread.notes.services import note_save
 
 
-@login_required
+@requires(Capability.EDIT_CUSTOMERS)
 @require_http_methods(["GET", "POST"])
 def note_new(request: StaffRequest, customer_id: int, note_id: int | None = None) -> HttpResponse:
     """A new note, or the author's draft to complete."""
@@ -51,7 +52,7 @@ def note_new(request: StaffRequest, customer_id: int, note_id: int | None = None
     return render(request, "notes/note_form.html", context, status=status)
 
 
-@login_required
+@requires(Capability.VIEW_CUSTOMERS)
 def note_page(request: StaffRequest, note_id: int) -> HttpResponse:
     note = note_detail(note_id=note_id, viewer=request.user)
     customer_open(viewer=request.user, customer_id=note.customer_id)

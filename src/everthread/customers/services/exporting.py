@@ -27,7 +27,7 @@ def customer_export(*, actor: Staff | None, via: str) -> CustomerExport:
     fixed when the export starts: customers added while it streams are not in it.
     """
     if actor is not None:
-        capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
+        capability_require(staff=actor, capability=Capability.EXPORT_CUSTOMERS)
     count, last_id = customer_export_bounds()
     audit_record(
         actor=actor,
