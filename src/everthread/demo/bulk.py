@@ -5,12 +5,14 @@ interactions across channels and follow-ups, each with the timeline line the pro
 would have written for it. How many interactions each customer has follows a
 Zipf-Mandelbrot law: most have a handful, a few have thousands (up to MAX_HISTORY).
 
-On PostgreSQL rows go in with COPY, a batch of customers per transaction, with every
-index and constraint the migrations made in place (nothing is dropped, so nothing can
-be left dropped); ids come from each table's own sequence, so the product's later
-inserts never collide with them. On SQLite, for tests and small demos, they go in
-with bulk_create. Either way nothing is recorded one by one: no audit line per
-contact, no reminder or escalation tasks for the generated follow-ups.
+On PostgreSQL rows go in with binary COPY, a batch of customers per transaction, with
+every index and constraint the migrations made in place (nothing is dropped, so nothing
+can be left dropped), and the next batch is drawn in a thread while this one is written;
+ids come from each table's own sequence, so the product's later inserts never collide
+with them. On SQLite, for tests and small demos, they go in as multi-row INSERTs (see
+``bulk_writing``). Either way nothing is recorded one by one: no audit line per contact,
+no reminder or escalation tasks for the generated follow-ups; one audit line says a run
+happened.
 
 Generated customers carry a CRM id GEN-<number>; a second run into the same database
 is refused unless it is told to --append, and then numbers carry on from the last.
@@ -197,17 +199,18 @@ class _Batch:
 
 
 def _batches(lengths: np.ndarray) -> Iterator[_Batch]:
+    """Customers in order, cut where a batch reaches its interactions or its customers."""
     start = 0
     while start < len(lengths):
         within = np.cumsum(lengths[start : start + BATCH_CUSTOMERS])
-        size = int(np.searchsorted(within, BATCH_INTERACTIONS)) + 1
+        size = min(int(np.searchsorted(within, BATCH_INTERACTIONS)) + 1, len(within))
         yield _Batch(start, lengths[start : start + size])
         start += size
 
 
 @dataclass
 class _Draft:
-    """What every batch draws from; ``numbers`` counts on across batches."""
+    """What every batch draws from; ``originals`` counts the customers numbered so far."""
 
     cast: Cast
     names: NamePools
