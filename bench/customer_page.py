@@ -194,6 +194,8 @@ def queries_of(picked: dict[str, tuple[int, int]]) -> dict[str, dict[str, Any]]:
     from django.test.utils import CaptureQueriesContext
 
     client = client_signed_in(Client())
+    # The first request of a process also reads the organisation, once: count from the second.
+    client.get(f"/customers/{picked['busiest'][0]}/")
     counted: dict[str, dict[str, Any]] = {}
     for who, (pk, _) in picked.items():
         for kind, url, headers in (
@@ -256,12 +258,15 @@ def _reads(node: dict[str, Any]) -> list[str]:
     return reads
 
 
-def runs_record(label: str, picked: dict[str, tuple[int, int]], timings: dict[str, Any]) -> list:
+def runs_record(
+    label: str, picked: dict[str, tuple[int, int]], timings: dict[str, Any], load: list[float]
+) -> list:
     runs = json.loads(RUNS.read_text()) if RUNS.exists() else []
     runs.append(
         {
             "label": label,
             "date": datetime.date.today().isoformat(),
+            "load_average_before_after": load,
             "interactions": {who: count for who, (_, count) in picked.items()},
             "timings": {
                 name: {q: round(value, 2) for q, value in figures.items()}
@@ -305,14 +310,14 @@ def report(
         for who, explained_plans in plans.items()
         for plan in explained_plans
     )
-    shown = ("page, first 1,000+", "page, busiest", "timeline, busiest")
+    shown = ("page, first 1,000+", "page, busiest", "timeline, busiest", raw)
     history = "\n".join(
         f"| {run['label']} | {run['date']} | "
         + " | ".join(
             f"{run['timings'][name]['p50']:.1f} / {run['timings'][name]['p95']:.1f}"
             for name in shown
         )
-        + " |"
+        + f" | {'/'.join(map(str, run.get('load_average_before_after', []))) or '?'} |"
         for run in runs
     )
     interactions = ", ".join(f"{who}: {count:,}" for who, (_, count) in picked.items())
@@ -344,10 +349,12 @@ EXPLAIN ANALYZE of every SELECT the page and the timeline run, and what each rea
 |---|---|---|---|
 {plan_rows}
 
-Runs so far, p50 / p95 ms (the label says which code was measured):
+Runs so far, p50 / p95 ms (the label says which code was measured). The raw SQL and
+the machine's load average (start/end of the timings) show how much other work shared
+the 2 cores: compare runs by their ratios, not their milliseconds.
 
-| code | date | page, first 1,000+ | page, busiest | timeline, busiest |
-|---|---|---|---|---|
+| code | date | page, first 1,000+ | page, busiest | timeline, busiest | raw SQL | load |
+|---|---|---|---|---|---|---|
 {history}
 """
 
@@ -411,8 +418,10 @@ def main() -> None:
         who: explained(queries[f"page, {who}"]["selects"] + queries[f"timeline, {who}"]["selects"])
         for who in ("first 1,000+", "busiest")
     }
+    load_before = os.getloadavg()[0]
     timings = measure(picked, options.requests)
-    runs = runs_record(options.label or _head(), picked, timings)
+    sharing = [round(load_before, 1), round(os.getloadavg()[0], 1)]
+    runs = runs_record(options.label or _head(), picked, timings, sharing)
     body = report(figures, picked, timings, queries, plans, runs, options.requests)
     section_write("customer-page", body)
     print(body)
