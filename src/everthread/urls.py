@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("everthread.conversations.urls")),
     path("", include("everthread.followups.urls")),
     path("", include("everthread.notes.urls")),
+    path("privacy/", include("everthread.privacy.urls")),
     path("", include("everthread.consent.urls")),
     path("", include("everthread.outreach.urls")),
     path("recognise/", recognise_page, name="recognise"),

@@ -46,4 +46,10 @@ AUDIT_DETAIL_KEPT = (
     "to",
     "models",
     "counts",
+    "merged_records",
+    "staff",
+    "read",
+    "method",
+    "path",
+    "missing",
 )

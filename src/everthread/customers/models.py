@@ -60,6 +60,9 @@ class Customer(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
     )
+    # Set when the privacy officer erased this person: the row stays, anonymised, so counts
+    # and history add up; nothing may contact them again.
+    erased_at = models.DateTimeField(null=True, blank=True)
     # Derived from the names on every save: what search and ordering read.
     sort_key = models.CharField(max_length=210, editable=False, default="")
     search_text = models.CharField(max_length=310, editable=False, default="")

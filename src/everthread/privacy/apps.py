@@ -7,5 +7,19 @@ class PrivacyConfig(AppConfig):
     verbose_name = "Privacy"
 
     def ready(self) -> None:
-        # Registers the system check that every model holding a customer's data is covered.
-        from everthread.privacy import registry  # noqa: F401
+        from everthread.customers.page_sections import customer_page_section_register
+        from everthread.privacy.models import ErasureRecord
+        from everthread.privacy.registry import personal_data_register
+        from everthread.privacy.views import privacy_section
+
+        customer_page_section_register(
+            "privacy", template="privacy/_customer_section.html", load=privacy_section, slot="side"
+        )
+
+        personal_data_register(
+            ErasureRecord,
+            customer="customer_id",
+            export=("id", "erased_by__username", "erased_at", "counts"),
+            erase=None,
+            kept_because="it is the proof that the erasure was done",
+        )

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from everthread.core.errors import DomainError
+from everthread.core.selectors import staff_by_username
+from everthread.core.services import audit_origin
+from everthread.privacy.selectors import retention_due
+from everthread.privacy.services import customer_data_export, customer_erase, retention_apply
+
+
+class Command(BaseCommand):
+    help = "Subject access exports, erasure and retention (every action is audited)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        export = actions.add_parser("export", help="everything held about a customer, as a zip")
+        export.add_argument("customer_id", type=int)
+        export.add_argument("--out", help="the zip to write (default: customer-ID-TIME.zip)")
+        erase = actions.add_parser("erase", help="anonymise a customer everywhere")
+        erase.add_argument("customer_id", type=int)
+        retention = actions.add_parser(
+            "retention", help="report rows past their retention; remove them with --apply"
+        )
+        retention.add_argument("--apply", action="store_true", help="delete or anonymise them")
+        for sub, required in ((export, True), (erase, True), (retention, False)):
+            sub.add_argument(
+                "--as", dest="username", required=required, help="who is acting (audited)"
+            )
+
+    def handle(self, *args: Any, action: str, username: str | None, **options: Any) -> None:
+        audit_origin.set("command line")
+        try:
+            actor = staff_by_username(username) if username else None
+            if action == "retention":
+                self._retention(actor=actor, apply=options["apply"])
+                return
+            assert actor is not None
+            if action == "export":
+                self._export(actor=actor, customer_id=options["customer_id"], out=options["out"])
+            else:
+                erasure = customer_erase(actor=actor, customer_id=options["customer_id"])
+                self.stdout.write(erasure.message)
+        except DomainError as error:
+            raise CommandError(error.message) from None
+
+    def _export(self, *, actor: Any, customer_id: int, out: str | None) -> None:
+        export = customer_data_export(actor=actor, customer_id=customer_id)
+        path = Path(out or export.file_name)
+        try:
+            path.write_bytes(export.content)
+        except OSError as error:
+            raise CommandError(f"Cannot write {path}: {error.strerror}.") from None
+        total = sum(export.counts.values())
+        self.stdout.write(f"Wrote {path}: {total} records of {len(export.counts)} kinds.")
+
+    def _retention(self, *, actor: Any, apply: bool) -> None:
+        if apply:
+            done = retention_apply(actor=actor)
+            for due in done:
+                self.stdout.write(f"{due.label}: {due.action}d {due.rows}")
+            self.stdout.write(f"Done: {sum(due.rows for due in done)} rows.")
+            return
+        for due in retention_due(now=timezone.now()):
+            self.stdout.write(
+                f"{due.label}: {due.rows} to {due.action} ({due.after} over {due.days} days ago)"
+            )
+        self.stdout.write("Nothing was changed; run with --apply to remove them.")

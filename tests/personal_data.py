@@ -1,0 +1,124 @@
+"""A customer with something in every app: what privacy tests export, erase and search."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from everthread.consent.services import Evidence, consent_record
+from everthread.conversations.services import InteractionDraft, interaction_record, journey_open
+from everthread.core.models import Staff
+from everthread.customers.models import Customer, DuplicatePair
+from everthread.customers.services import customer_create, customer_merge
+from everthread.followups.services import FollowUpDraft, followup_hand_over, followup_open
+from everthread.notes.services import NoteDraft, note_save
+from everthread.outreach.services import outreach_send
+from factories import CustomerFactory, StaffFactory
+
+EMAIL = "amara.osei@example.com"
+PHONE = "+447700900123"
+# Words that only this customer's data contains: none may survive her erasure.
+PERSONAL = (
+    "Amara",
+    "Osei",
+    "amara.osei",
+    "7700900123",
+    "M14 5TT",
+    "emerald",
+    "linen wedding suit",
+    "her sister's wedding",
+    "WA-MSG-88812",
+)
+
+
+@dataclass(frozen=True)
+class Everywhere:
+    customer: Customer
+    merged: Customer
+
+
+def _hours_ago(hours: float) -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(hours=hours)
+
+
+def customer_everywhere(associate: Staff) -> Everywhere:
+    """Amara Osei: a profile, contact points, a journey of contacts, a follow-up handed
+    over, a note, marketing consent and a message, a duplicate merged in, a pair under
+    review and the audit of all of it."""
+    priya = StaffFactory(username="priya", first_name="Priya", last_name="Shah", role="manager")
+    amara = customer_create(
+        actor=associate,
+        profile={
+            "given_name": "Amara",
+            "family_name": "Osei",
+            "postcode": "M14 5TT",
+            "date_of_birth": "1990-04-12",
+            "preferences": {"colours": ["emerald"]},
+        },
+        contact_points=[("email", EMAIL), ("phone", PHONE)],
+    )
+    journey = journey_open(
+        customer=amara, actor=associate, kind="styling", title="A linen wedding suit for Amara"
+    )
+    interaction, _ = interaction_record(
+        customer=amara,
+        staff=associate,
+        draft=InteractionDraft(
+            channel="whatsapp",
+            direction="inbound",
+            summary="Amara asked about a linen wedding suit",
+            body="It is for her sister's wedding in June.",
+            occurred_at=_hours_ago(2),
+            external_id="WA-MSG-88812",
+        ),
+        journey=journey,
+    )
+    followup = followup_open(
+        customer=amara,
+        actor=associate,
+        draft=FollowUpDraft(
+            title="Send Amara the linen wedding suit lookbook",
+            due_at=timezone.now() + datetime.timedelta(days=1),
+            owner=priya,
+            journey=journey,
+            interaction=interaction,
+        ),
+    )
+    followup_hand_over(
+        followup_id=followup.pk, actor=priya, owner=associate, reason="Amara asked for Tom"
+    )
+    note_save(
+        customer=amara,
+        author=associate,
+        draft=NoteDraft(
+            wants="A linen wedding suit for her sister's wedding",
+            tried="Showed the emerald swatches",
+            body="Amara prefers WhatsApp.",
+            journey=journey,
+        ),
+    )
+    consent_record(
+        customer=amara,
+        channel="email",
+        purpose="marketing",
+        kind="granted",
+        evidence=Evidence(
+            source="web_form", wording="Yes, send me news and offers", ip_address="203.0.113.9"
+        ),
+        actor=None,
+    )
+    outreach_send(
+        customer=amara,
+        channel="email",
+        purpose="marketing",
+        subject="Your linen wedding suit",
+        body="Dear Amara, the linen wedding suit is in.",
+        actor=associate,
+    )
+    duplicate = CustomerFactory(given_name="Amara", family_name="Osei", postcode="M14 5TT")
+    customer_merge(actor=associate, survivor_id=amara.pk, merged_id=duplicate.pk)
+    look_alike = CustomerFactory(given_name="Amara", family_name="Osei-Mensah")
+    DuplicatePair.objects.create(customer_a=amara, customer_b=look_alike, score=0.71)
+    return Everywhere(customer=amara, merged=duplicate)
