@@ -56,7 +56,10 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot write {path}: {error.strerror}.") from None
         total = sum(export.counts.values())
-        self.stdout.write(f"Wrote {path}: {total} records of {len(export.counts)} kinds.")
+        held = sum(1 for count in export.counts.values() if count)
+        self.stdout.write(
+            f"Wrote {path}: {total} records, in {held} of the {len(export.counts)} kinds kept."
+        )
 
     def _retention(self, *, actor: Any, apply: bool) -> None:
         if apply:
