@@ -101,11 +101,10 @@ def outreach_assess(
 
 
 def _erased(customer: Customer, name: str) -> list[str]:
-    # Customer.erased_at is added by the privacy app; until it is, nobody has been erased.
-    erased_at = getattr(customer, "erased_at", None)
-    if erased_at is None:
+    if customer.erased_at is None:
         return []
-    return [f"This customer's record was erased on {_day(erased_at)}: they cannot be contacted."]
+    erased = _day(customer.erased_at)
+    return [f"This customer's record was erased on {erased}: they cannot be contacted."]
 
 
 def _consent(standing: Standing, channel: str, purpose: str, name: str) -> list[str]:
