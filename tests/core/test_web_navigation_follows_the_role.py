@@ -1,0 +1,21 @@
+"""The main navigation offers the audit log only to roles that may search it."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from factories import StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(("role", "shown"), [("privacy_officer", True), ("associate", False)])
+def test_the_audit_log_link_follows_the_role(
+    client: Client, organisation, role: str, shown: bool
+) -> None:
+    client.force_login(StaffFactory(role=role))
+
+    page = client.get("/my-day/").content.decode()
+
+    assert ('href="/privacy/audit/"' in page) is shown
