@@ -303,6 +303,12 @@ def report(
         for kind in ("page", "timeline")
         for who in ("first 1,000+", "busiest")
     )
+    ratios += "".join(
+        f"\n- {kind}, busiest / {kind}, first 1,000+ (10× the history): "
+        f"p50 {ratio(f'{kind}, busiest', f'{kind}, first 1,000+', 'p50')}, "
+        f"p95 {ratio(f'{kind}, busiest', f'{kind}, first 1,000+', 'p95')}"
+        for kind in ("page", "timeline")
+    )
     raw = "raw timeline SQL, first 1,000+"
     plan_rows = "\n".join(
         f"| {who} | `{plan['table']}` | {plan['ms']:.2f} | "
@@ -326,9 +332,12 @@ def report(
 PostgreSQL, a base made by `everthread generate`: {_load_line(figures)}
 
 Three customers (interactions each: {interactions}); {requests} requests of each after
-{WARM_UP} warm-up rounds, taking turns, in-process through Django's test Client signed in
-as an associate: the whole request (middleware, session, audit line, templates). The
-page is `/customers/<id>/`, the timeline its first page as HTMX asks for it. Milliseconds;
+{WARM_UP} warm-up rounds, timed while the machine's load average was
+{runs[-1]["load_average_before_after"][0]} (start) and
+{runs[-1]["load_average_before_after"][1]} (end) on its 2 cores, taking turns,
+in-process through Django's test Client signed in as an associate: the whole request
+(middleware, session, audit line, templates). The page is `/customers/<id>/`, the
+timeline its first page as HTMX asks for it. Milliseconds;
 queries of one request by CaptureQueriesContext. Targets: ≤ 10 queries whatever the
 history (issue 5); p95 ≤ 50 ms (issue 10).
 
