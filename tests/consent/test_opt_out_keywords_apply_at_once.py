@@ -84,3 +84,13 @@ def test_an_ordinary_reply_gets_no_automatic_answer(henry) -> None:
         is None
     )
     assert consent_standing(customer_id=henry.pk).flags == []
+
+
+def test_a_stop_by_instagram_message_stops_social_direct_messages(henry) -> None:
+    record(henry, "social_dm", "marketing", GRANTED)
+
+    consent_keyword_apply(customer=henry, channel="instagram", text="STOP")
+
+    standing = consent_standing(customer_id=henry.pk)
+    assert standing.state("social_dm", "marketing").withdrawn
+    assert standing.state("sms", "marketing").granted

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db import models
+from django.utils import timezone
 
 from everthread.core.models import Staff
 from everthread.customers.models import Customer
@@ -22,6 +23,21 @@ class ConsentChannel(models.TextChoices):
     PHONE_CALL = "phone_call", "Phone call"
     POST = "post", "Post"
     SOCIAL_DM = "social_dm", "Social direct message"
+
+
+# The consent channel an inbound message's channel answers for (a STOP by Instagram DM
+# stops social direct messages; one by voice on the phone stops calls).
+_BY_CONVERSATION_CHANNEL = {
+    "phone": ConsentChannel.PHONE_CALL,
+    "instagram": ConsentChannel.SOCIAL_DM,
+    "x": ConsentChannel.SOCIAL_DM,
+    "messenger": ConsentChannel.SOCIAL_DM,
+}
+
+
+def consent_channel_of(channel: str) -> str:
+    """The consent channel for a channel name of either kind ("instagram" → "social_dm")."""
+    return _BY_CONVERSATION_CHANNEL.get(channel, channel)
 
 
 class Purpose(models.TextChoices):
@@ -118,7 +134,7 @@ class ConsentEvent(models.Model):
     @property
     def how(self) -> str:
         """Who, when and how, as the customer page says it."""
-        parts = [self.get_source_display(), f"{self.occurred_at:%-d %b %Y}"]
+        parts = [self.get_source_display(), f"{timezone.localtime(self.occurred_at):%-d %b %Y}"]
         if self.recorded_by is not None:
             parts.append(f"recorded by {self.recorded_by}")
         return " · ".join(parts)

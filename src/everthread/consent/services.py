@@ -19,6 +19,7 @@ from everthread.consent.models import (
     ConsentEvent,
     Purpose,
     Source,
+    consent_channel_of,
 )
 from everthread.core.models import Capability, Staff
 from everthread.core.selectors import organisation_get
@@ -194,13 +195,15 @@ _OPT_OUT_WORDS = re.compile(
 def consent_keyword_apply(
     *, customer: Customer, channel: str, text: str, at: datetime.datetime | None = None
 ) -> str | None:
-    """An inbound message in ``channel``: apply a STOP/START/HELP keyword at once.
+    """An inbound message in ``channel`` (a consent channel, or the conversation channel it
+    came in: "instagram" is a social direct message): apply a STOP/START/HELP keyword at once.
 
     Returns the one confirmation to send back, or None. STOP and its synonyms withdraw
     every purpose on that channel, STOPALL on every channel; START restores service
     messages and whatever the last STOP took away. Other words that read like an opt-out
     are flagged for staff as a likely objection (no automatic reply).
     """
+    channel = consent_channel_of(channel)
     if channel not in ConsentChannel.values:
         raise InvalidConsent(f"“{channel}” is not a channel consent is kept for.", field="channel")
     word = re.sub(r"[^A-Z]", "", text.strip().upper()) if len(text.split()) == 1 else ""
