@@ -29,21 +29,25 @@ def test_the_grid_shows_who_when_and_how(organisation, django_assert_num_queries
     assert len(section["history"]) == 5
 
 
+def _record_on_the_page(staff, customer, **fields: str):
+    client = Client()
+    client.force_login(staff)
+    form = {f"consent-{name}": value for name, value in fields.items()}
+    return client.post(f"/customers/{customer.pk}/consent/", form)
+
+
 def test_staff_record_a_change_with_evidence_from_the_page(organisation) -> None:
     advisor = isabelle()
     charlotte = client_of(advisor, "Charlotte", "Hale", "+447700900111")
-    client = Client()
-    client.force_login(advisor)
 
-    response = client.post(
-        f"/customers/{charlotte.pk}/consent/",
-        {
-            "consent-change": "granted",
-            "consent-channel": "whatsapp",
-            "consent-purpose": "marketing",
-            "consent-source": "in_store",
-            "consent-wording": "Yes, WhatsApp me when the new collection lands.",
-        },
+    response = _record_on_the_page(
+        advisor,
+        charlotte,
+        change="granted",
+        channel="whatsapp",
+        purpose="marketing",
+        source="in_store",
+        wording="Yes, WhatsApp me when the new collection lands.",
     )
 
     assert response.status_code == 302
@@ -55,17 +59,14 @@ def test_staff_record_a_change_with_evidence_from_the_page(organisation) -> None
 def test_a_change_without_the_words_is_refused_on_the_page(organisation) -> None:
     advisor = isabelle()
     charlotte = client_of(advisor, "Charlotte", "Hale", "+447700900111")
-    client = Client()
-    client.force_login(advisor)
 
-    response = client.post(
-        f"/customers/{charlotte.pk}/consent/",
-        {
-            "consent-change": "withdrawn",
-            "consent-channel": "email",
-            "consent-purpose": "marketing",
-            "consent-source": "staff_phone",
-        },
+    response = _record_on_the_page(
+        advisor,
+        charlotte,
+        change="withdrawn",
+        channel="email",
+        purpose="marketing",
+        source="staff_phone",
     )
 
     assert response.status_code == 400
@@ -75,12 +76,10 @@ def test_a_change_without_the_words_is_refused_on_the_page(organisation) -> None
 
 def test_a_role_without_consent_recording_cannot_record(organisation) -> None:
     charlotte = client_of(None, "Charlotte", "Hale", "+447700900111")
-    client = Client()
-    client.force_login(StaffFactory(role="coach"))
+    coach = StaffFactory(role="coach")
 
-    response = client.post(
-        f"/customers/{charlotte.pk}/consent/",
-        {"consent-change": "objected", "consent-source": "in_store", "consent-wording": "No"},
+    response = _record_on_the_page(
+        coach, charlotte, change="objected", source="in_store", wording="No"
     )
 
     assert response.status_code == 403
