@@ -205,9 +205,11 @@ class RoughScreen:
     differs is left UNSCORED_NOT_SAME (a typo there is for ``screen`` to find).
     """
 
-    _NAMES, _DOB, _POSTCODE, _ADDRESS, _SUBURB, _STATE, _MULTI = 0, 2, 3, 4, 5, 6, 7
+    # The single-valued fields, in COMPARISONS order (their columns are its columns).
+    _SINGLE = (GIVEN_NAME, FAMILY_NAME, DATE_OF_BIRTH, POSTCODE, ADDRESS, SUBURB, STATE)
 
     def __init__(self, records: PreparedRecords) -> None:
+        assert COMPARISONS[: len(self._SINGLE)] == self._SINGLE
         single = [
             records.given.codes,
             records.family.codes,
@@ -224,35 +226,38 @@ class RoughScreen:
             records.email_mailboxes,
             records.external_ids,
         ]
-        self.starts = np.cumsum([self._MULTI, *(codes.shape[1] for codes in multi)])
+        # Where each multi-valued field's columns start (and the last one ends).
+        self.starts = np.cumsum([len(single), *(codes.shape[1] for codes in multi)])
         self.rows = np.concatenate([np.stack(single, axis=1), *multi], axis=1).astype(np.int32)
 
     def levels(self, left: IntArray, right: IntArray) -> LevelArray:
         a, b = self.rows[left], self.rows[right]
-        single = slice(0, self._MULTI)  # in COMPARISONS order
+        single = slice(0, len(self._SINGLE))
         agree = a[:, single] == b[:, single]
         missing = (a[:, single] < 0) | (b[:, single] < 0)
-        same_names = agree[:, 0] & agree[:, 1] & ~missing[:, 0] & ~missing[:, 1]
         levels = np.full((len(left), len(COMPARISONS)), UNSCORED_NOT_SAME, dtype=np.int8)
-        levels[:, 0] = np.where(same_names, GIVEN_NAME.level("same"), UNSCORED)
-        levels[:, 1] = np.where(same_names, FAMILY_NAME.level("same"), UNSCORED)
-        for column, spec in (
-            (self._DOB, DATE_OF_BIRTH),
-            (self._POSTCODE, POSTCODE),
-            (self._ADDRESS, ADDRESS),
-            (self._SUBURB, SUBURB),
-        ):
-            levels[agree[:, column], column] = spec.level("same")
-        levels[:, self._STATE] = agree[:, self._STATE]
+        same_names = agree[:, 0] & agree[:, 1] & ~missing[:, 0] & ~missing[:, 1]
+        for column, spec in enumerate(self._SINGLE):
+            if spec in (GIVEN_NAME, FAMILY_NAME):  # names may yet prove swapped
+                levels[:, column] = np.where(same_names, spec.level("same"), UNSCORED)
+            elif spec is STATE:  # compared in full: equal or not
+                levels[:, column] = np.where(agree[:, column], STATE.level("same"), 0)
+            else:
+                levels[agree[:, column], column] = spec.level("same")
         levels[:, single][missing] = MISSING
         phones, tails, emails, mailboxes, external = (
             self._shared(a, b, field) for field in range(len(self.starts) - 1)
         )
-        for column, exact, variant in ((7, phones, tails), (8, emails, mailboxes)):
-            levels[:, column] = np.where(exact, PHONE.level("same"), variant.astype(np.int8))
-        levels[:, 9] = np.where(external, EXTERNAL_ID.level("same"), UNSCORED_NOT_SAME)
-        for column, field in ((7, 0), (8, 2), (9, 4)):
-            first = self.starts[field]
+        for spec, exact, variant in ((PHONE, phones, tails), (EMAIL, emails, mailboxes)):
+            column = COMPARISONS.index(spec)
+            written_differently = spec.level(spec.levels[1])
+            levels[:, column] = np.where(
+                exact, spec.level("same"), np.where(variant, written_differently, 0)
+            )
+        column = COMPARISONS.index(EXTERNAL_ID)
+        levels[:, column] = np.where(external, EXTERNAL_ID.level("same"), UNSCORED_NOT_SAME)
+        for spec, field in ((PHONE, 0), (EMAIL, 2), (EXTERNAL_ID, 4)):
+            column, first = COMPARISONS.index(spec), self.starts[field]
             if first == self.starts[field + 1]:  # no record has one
                 levels[:, column] = MISSING
             else:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, count
-from operator import eq, itemgetter
+from operator import attrgetter, eq, itemgetter
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -232,19 +232,19 @@ def prepare(
     are normalised a whole list at a time, with string methods and regular
     expressions mapped in C rather than a Python function called per value.
     """
-    given_raw = [r.given_name for r in records]
-    given = _Field(given_raw, name_key)
-    family = _Field([r.family_name for r in records], name_key)
-    first_given = _Field(given_raw, first_name_word)
+    given_as_typed: _Field[str] = _Field(_all(records, "given_name"), str)
+    given = given_as_typed.derive(name_key)
+    first_given = given_as_typed.derive(first_name_word)
+    family = _Field(_all(records, "family_name"), name_key)
     vocabulary: dict[str, int] = {}
-    addresses = _Field([r.address_lines for r in records], batch=_address_keys, repeats=False)
-    phones = _Multi([r.phones for r in records], _phone_keys)
-    emails = _Multi([r.emails for r in records], _email_keys)
-    dobs = _Field([r.date_of_birth for r in records], dob_key)
-    postcodes = _Field([r.postcode for r in records], batch=_postcode_keys, repeats=False)
-    external_ids = _Multi([r.external_ids for r in records], _identifier_keys)
+    addresses = _Field(_all(records, "address_lines"), batch=_address_keys, repeats=False)
+    phones = _Multi(_all(records, "phones"), _phone_keys)
+    emails = _Multi(_all(records, "emails"), _email_keys)
+    dobs = _Field(_all(records, "date_of_birth"), dob_key)
+    postcodes = _Field(_all(records, "postcode"), batch=_postcode_keys, repeats=False)
+    external_ids = _Multi(_all(records, "external_ids"), _identifier_keys)
     return PreparedRecords(
-        ids=tuple(r.id for r in records),
+        ids=tuple(map(attrgetter("id"), records)),
         source=np.asarray(sources if sources is not None else [0] * len(records), dtype=np.int64),
         given=given.column(vocabulary),
         family=family.column(vocabulary),
@@ -256,8 +256,8 @@ def prepare(
         district=postcodes.derive_all(_districts).column(),
         address=addresses.column(),
         house_number=addresses.derive_all(_house_numbers).column(),
-        suburb=_Field([r.suburb for r in records], batch=fold_all).column(),
-        state=_Field([r.state for r in records], batch=fold_all).column(),
+        suburb=_Field(_all(records, "suburb"), batch=fold_all).column(),
+        state=_Field(_all(records, "state"), batch=fold_all).column(),
         phones=phones.codes(),
         phone_tails=phones.derive(_phone_tails).codes(),
         emails=emails.codes(),
@@ -268,6 +268,11 @@ def prepare(
 
 
 Batch = Callable[[list[Any]], list[str]]
+
+
+def _all(records: Sequence[CustomerRecord], field: str) -> list[Any]:
+    """One field of every record, read in C."""
+    return list(map(attrgetter(field), records))
 
 
 class _Field(Generic[_Normal]):
