@@ -83,3 +83,13 @@ def test_an_associate_saving_the_profile_keeps_the_date_of_birth_they_cannot_see
 
     amara.refresh_from_db()
     assert (amara.postcode, amara.date_of_birth) == ("M2 2BB", datetime.date(1990, 5, 17))
+
+
+@pytest.mark.parametrize("role", SEES)
+def test_the_customers_page_offers_export_and_new_only_to_who_may(role: str, organisation) -> None:
+    page = _as(role).get("/customers/").content.decode()
+
+    assert ('href="/customers/export.csv"' in page) is (role == "privacy_officer")
+    assert ('href="/customers/new/"' in page.split("<main")[-1]) is (
+        role != "coach" and role != "privacy_officer"
+    )
