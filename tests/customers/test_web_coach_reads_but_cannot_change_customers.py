@@ -37,6 +37,8 @@ def test_a_coach_opens_the_customer_page_without_contact_details(
     assert "900555" not in page
     assert "Contact details are not shown to your role." in page
     assert "Add contact point" not in page
+    for offer in ("Log a contact", "Write a handover note", "Add a follow-up", ">Edit<"):
+        assert offer not in page, offer
     viewed = AuditEvent.objects.get(action="customer.viewed")
     assert (viewed.actor, viewed.customer_id) == (coach, amara.pk)
 
