@@ -210,13 +210,18 @@ def measure(customers: int, seed: int, systems: list[str]) -> dict[str, Any]:
     del generated
     results: dict[str, Any] = {"records": records, "systems": {}}
     for system in systems:
+        # Other work shares the machine: how busy it was is part of the figure.
+        load = os.getloadavg()[0]
         completed = subprocess.run(
             [sys.executable, __file__, "--child", system, str(customers), str(seed)],
             capture_output=True,
             text=True,
             check=True,
         )
-        results["systems"][system] = json.loads(completed.stdout.strip().splitlines()[-1])
+        results["systems"][system] = {
+            **json.loads(completed.stdout.strip().splitlines()[-1]),
+            "load_average": load,
+        }
         print(f"{system}: {results['systems'][system]}", file=sys.stderr)
     return results
 
@@ -239,8 +244,8 @@ def environment(customers: int, seed: int) -> dict[str, Any]:
 def markdown(runs: dict[str, Any]) -> str:
     lines = [
         "| customers | records | system | precision | recall | F1 | time (s) "
-        "| peak memory (MB) | pairs compared | households merged |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| peak memory (MB) | pairs compared | households merged | load average at start |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for customers, run in sorted(runs.items(), key=lambda item: int(item[0])):
         for system, r in run["results"]["systems"].items():
@@ -249,9 +254,15 @@ def markdown(runs: dict[str, Any]) -> str:
                 f"| {r['precision']:.4f} | {r['recall']:.4f} | {r['f1']:.4f} "
                 f"| {r['seconds']:.1f} | {r['peak_memory_mb']:.0f} "
                 f"| {r['pairs_compared']:,} "
-                f"| {r['households_merged']} of {r['household_pairs']:,} |"
+                f"| {r['households_merged']} of {r['household_pairs']:,} "
+                f"| {_load(r)} |"
             )
     return "\n".join(lines)
+
+
+def _load(result: dict[str, Any]) -> str:
+    """The 1-minute load average when the system's run began (runs before it was kept: n/a)."""
+    return f"{result['load_average']:.1f}" if "load_average" in result else "n/a"
 
 
 def main() -> None:
@@ -286,7 +297,8 @@ planted duplicates, 5% household members sharing an address, a landline and usua
 an email), our engine and splink 5 (DuckDB) on the same fields in one run, match
 threshold 0.5 fixed in advance for both. One run per system, each in a fresh process:
 time is its wall time, peak memory its RSS growth. A household pair found as a match
-is a wrongly merged household."""
+is a wrongly merged household. The 2 cores are shared with other work: the load
+average when each run began says how busy they were (2.0 is both cores taken)."""
 
 
 if __name__ == "__main__":
