@@ -9,7 +9,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from everthread.conversations.errors import InvalidInteraction, JourneyNotFound
+from everthread.conversations.errors import InvalidInteraction
 from everthread.conversations.models import Interaction, Journey, TimelineEntry
 from everthread.core.models import Channel, Staff, Store, Team
 from everthread.core.services import audit_record
@@ -124,15 +124,6 @@ def journey_update(
             subject=journey,
             customer_id=journey.customer_id,
             detail={"changed": sorted(set(changed))},
-        )
-    return journey
-
-
-def journey_of(*, customer: Customer, journey_id: int) -> Journey:
-    journey = Journey.objects.filter(pk=journey_id, customer=customer).first()
-    if journey is None:
-        raise JourneyNotFound(
-            f"{customer} has no journey with id {journey_id}.", field="journey_id"
         )
     return journey
 
