@@ -11,9 +11,7 @@ never makes the work explode.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -103,30 +101,18 @@ def candidate_pairs(
     files rather than de-duplicating one).
     """
     report = BlockingReport()
-
-    def pairs_of(rule: KeyRule | NeighbourhoodRule) -> tuple[IntArray, BlockingReport]:
-        """The rule's pairs, each encoded as one integer, and its own part of the report."""
-        own = BlockingReport()
+    encoded = [np.empty(0, dtype=np.int64)]
+    for rule in DEFAULT_RULES if rules is None else rules:
         if isinstance(rule, KeyRule):
-            left, right = _key_pairs(records, rule, own)
+            left, right = _key_pairs(records, rule, report)
         else:
             left, right = _neighbour_pairs(records, rule)
         if link_only:
             keep = records.source[left] != records.source[right]
             left, right = left[keep], right[keep]
-        own.pairs_by_rule[rule.name] = len(left)
-        return np.minimum(left, right) * len(records) + np.maximum(left, right), own
-
-    # Most of a rule's work is numpy sorting, which lets go of the GIL: rules
-    # run side by side on every core. map keeps them in order.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        found = list(pool.map(pairs_of, DEFAULT_RULES if rules is None else rules))
-    for _, own in found:
-        report.pairs_by_rule.update(own.pairs_by_rule)
-        report.blocks_split += own.blocks_split
-        report.blocks_skipped += own.blocks_skipped
-        report.records_in_skipped_blocks += own.records_in_skipped_blocks
-    unique = distinct(np.concatenate([np.empty(0, dtype=np.int64), *(pairs for pairs, _ in found)]))
+        report.pairs_by_rule[rule.name] = len(left)
+        encoded.append(np.minimum(left, right) * len(records) + np.maximum(left, right))
+    unique = distinct(np.concatenate(encoded))
     report.pairs_compared = len(unique)
     size = max(len(records), 1)
     return CandidatePairs(unique // size, unique % size, report)
