@@ -15,7 +15,7 @@ from everthread.conversations.views import customer_journeys
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
-from everthread.core.permissions import requires
+from everthread.core.permissions import customer_read_record, requires
 from everthread.customers.models import Customer
 from everthread.customers.services import customer_open, customer_to_edit
 from everthread.followups.forms import FollowUpForm, HandOverForm, OutcomeForm, next_working_hour
@@ -52,7 +52,7 @@ def notices_dismiss(request: StaffRequest) -> HttpResponse:
 @requires(Capability.VIEW_CUSTOMERS)
 def followup_page(request: StaffRequest, followup_id: int) -> HttpResponse:
     followup = followup_detail(followup_id=followup_id)
-    customer_open(viewer=request.user, customer_id=followup.customer_id)
+    customer_read_record(viewer=request.user, subject=followup, customer_id=followup.customer_id)
     return render(
         request,
         "followups/followup.html",

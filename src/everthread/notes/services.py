@@ -136,7 +136,9 @@ def _store(
     note.wants, note.promised, note.tried = text.wants, text.promised, text.tried
     note.promised_by = draft.promised_by
     note.next_step, note.body = text.next_step, text.body
-    note.assessment, note.quality_score = assessment.as_dict(), assessment.score
+    # The note's own fields hold its (redacted) text; the assessment keeps only the verdict.
+    verdict = {key: value for key, value in assessment.as_dict().items() if key != "note"}
+    note.assessment, note.quality_score = verdict, assessment.score
     return note
 
 

@@ -11,7 +11,7 @@ from everthread.conversations.views import customer_journeys
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
-from everthread.core.permissions import requires
+from everthread.core.permissions import customer_read_record, requires
 from everthread.customers.services import customer_open, customer_to_edit
 from everthread.notes.forms import NoteForm
 from everthread.notes.selectors import note_detail, note_draft
@@ -55,5 +55,5 @@ def note_new(request: StaffRequest, customer_id: int, note_id: int | None = None
 @requires(Capability.VIEW_CUSTOMERS)
 def note_page(request: StaffRequest, note_id: int) -> HttpResponse:
     note = note_detail(note_id=note_id, viewer=request.user)
-    customer_open(viewer=request.user, customer_id=note.customer_id)
+    customer_read_record(viewer=request.user, subject=note, customer_id=note.customer_id)
     return render(request, "notes/note.html", {"note": note})
