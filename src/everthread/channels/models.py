@@ -1,0 +1,1 @@
+"""What the providers send us, kept as it arrived until a worker has processed it."""
