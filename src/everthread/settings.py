@@ -93,7 +93,6 @@ INSTALLED_APPS = [
     "everthread.notes",
     "everthread.consent",
     "everthread.outreach",
-    "everthread.channels",
     "everthread.privacy",
     "everthread.demo",
 ]

@@ -1,1 +1,0 @@
-"""Inbound adapters: each provider's webhook or mailbox, verified, stored raw, then processed."""

@@ -1,1 +1,0 @@
-"""Outbound adapters: each provider's sending API, called only by the outbox worker."""
