@@ -9,10 +9,11 @@ from django.test import Client
 from consenting import GRANTED, client_of, record
 
 # Sign-in and organisation, then the advisor's client ids, the clients, their contact points,
-# their consent events and their recent messages (for frequency caps): however many clients.
-COMPOSER_QUERIES = 7
+# their consent events, their recent messages (for frequency caps) and which of their contact
+# points an erasure suppressed: however many clients.
+COMPOSER_QUERIES = 8
 # One customer: as above, plus opening the customer (their row and the audit of the view).
-CUSTOMER_COMPOSER_QUERIES = 9
+CUSTOMER_COMPOSER_QUERIES = 10
 
 
 @pytest.fixture

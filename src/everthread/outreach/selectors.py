@@ -15,13 +15,20 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from everthread.consent.ledger import Standing
-from everthread.consent.models import MARKETING_PURPOSES, ConsentChannel, ConsentEvent, Purpose
+from everthread.consent.models import (
+    MARKETING_PURPOSES,
+    ConsentChannel,
+    ConsentEvent,
+    Purpose,
+    Source,
+)
 from everthread.consent.selectors import consent_standing, consent_standings
 from everthread.core.models import Organisation
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
 from everthread.customers.models import ContactPoint, Customer
 from everthread.outreach.models import OutboundMessage, OutreachDecision
+from everthread.privacy.selectors import suppressions_of
 
 Outcome = OutreachDecision.Outcome
 Kind = ConsentEvent.Kind
@@ -69,6 +76,9 @@ class Facts:
     standing: Standing
     # The purpose's messages (queued, held or sent) by when they go, for frequency caps.
     recent: dict[str, list[datetime.datetime]] = field(default_factory=dict)
+    # When each of the customer's contact points was suppressed by an erasure; None: ask
+    # for the one address a question is about.
+    suppressed: dict[tuple[str, str], datetime.datetime] | None = None
 
 
 def outreach_assess(
@@ -92,6 +102,8 @@ def outreach_assess(
     ]
     address, missing = _address(customer, channel, address, name)
     reasons += missing
+    if purpose in MARKETING_PURPOSES and address:
+        reasons += _suppressed(customer, facts, channel, purpose, address)
     quiet, send_after = _quiet_hours(customer, channel, at, organisation, name)
     if reasons:
         return Verdict(customer.pk, channel, purpose, Outcome.REFUSED, reasons + quiet, address)
@@ -176,6 +188,28 @@ def _address(customer: Customer, channel: str, wanted: str, name: str) -> tuple[
     return "", [f"{name} has no {reachable} on file for {label}."]
 
 
+def _suppressed(
+    customer: Customer, facts: Facts, channel: str, purpose: str, address: str
+) -> list[str]:
+    """An address erased at the person's request is not signed up for marketing again
+    unless they ask anew: a grant recorded after the erasure, and not by an import."""
+    kind = next(
+        (p.kind for p in customer.contact_points.all() if p.value == address),
+        next(iter(CHANNEL_KINDS[channel]), ""),
+    )
+    known = facts.suppressed if facts.suppressed is not None else suppressions_of([(kind, address)])
+    since = known.get((kind, address))
+    if since is None:
+        return []
+    grant = facts.standing.state(channel, purpose).event
+    if grant is not None and grant.occurred_at > since and grant.source != Source.IMPORT:
+        return []
+    return [
+        f"{address} belongs to a record erased on {_day(since)} at the person's request: "
+        "it is not signed up for marketing again unless they ask anew (an import is not asking)."
+    ]
+
+
 def _quiet_hours(
     customer: Customer,
     channel: str,
@@ -239,7 +273,7 @@ class ClientRow:
 def outreach_preview(
     *, customer_ids: Iterable[int], purpose: str, at: datetime.datetime
 ) -> list[ClientRow]:
-    """The gate's answer for every customer by channel, before sending, in 5 queries."""
+    """The gate's answer for every customer by channel, before sending, in 6 queries."""
     ids = list(customer_ids)
     organisation = organisation_get()
     customers = list(
@@ -249,9 +283,14 @@ def outreach_preview(
     )
     standings = consent_standings(customer_ids=ids)
     recent = _recent(ids, at=at, organisation=organisation)
+    suppressed = suppressions_of(
+        (point.kind, point.value)
+        for customer in customers
+        for point in customer.contact_points.all()
+    )
     rows = []
     for customer in customers:
-        facts = Facts(customer, standings[customer.pk], recent[customer.pk])
+        facts = Facts(customer, standings[customer.pk], recent[customer.pk], suppressed)
         verdicts = [
             outreach_assess(
                 customer=customer,

@@ -6,7 +6,7 @@ import datetime
 import hashlib
 import hmac
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,23 @@ def contact_point_digest(kind: str, value: str) -> str:
     """The salted hash a suppression keeps of a normalised contact point, never the value."""
     message = f"{kind}:{value}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def suppressions_of(points: Iterable[tuple[str, str]]) -> dict[tuple[str, str], datetime.datetime]:
+    """When each of these stored (kind, normalised value) contact points was suppressed by an
+    erasure, for those that were: one query for any number of points."""
+    digests = {(kind, contact_point_digest(kind, value)): (kind, value) for kind, value in points}
+    if not digests:
+        return {}
+    rows = Suppression.objects.filter(digest__in={digest for _, digest in digests}).values_list(
+        "kind", "digest", "created_at"
+    )
+    found: dict[tuple[str, str], datetime.datetime] = {}
+    for kind, digest, created_at in rows:
+        point = digests.get((kind, digest))
+        if point is not None:
+            found[point] = min(created_at, found.get(point, created_at))
+    return found
 
 
 def suppressed(kind: str, value: str, *, region: str = "GB") -> bool:
