@@ -83,6 +83,8 @@ class OutboundMessage(models.Model):
         QUEUED = "queued", "Queued"
         HELD = "held", "Held for morning"
         SENT = "sent", "Sent"
+        DELIVERED = "delivered", "Delivered"
+        READ = "read", "Read"
         FAILED = "failed", "Failed"
         CANCELLED = "cancelled", "Cancelled"
 
@@ -104,6 +106,17 @@ class OutboundMessage(models.Model):
     )
     created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    provider_message_id = models.CharField(
+        max_length=128,
+        blank=True,
+        db_index=True,
+        help_text="The provider's id for the message once sent (Twilio SID, WhatsApp wamid, "
+        "Message-ID); delivery receipts find the message by it.",
+    )
+    status_detail = models.CharField(
+        max_length=300, blank=True, help_text="What the provider last said, e.g. an error code."
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
 
     objects = OutboundMessageQuerySet.as_manager()
 

@@ -44,7 +44,13 @@ CHANNEL_KINDS: dict[str, frozenset[str]] = {
 }
 # A letter lands when the post comes, not in the middle of the night.
 _NO_QUIET_HOURS = frozenset({ConsentChannel.POST})
-_COUNTED = (OutboundMessage.Status.QUEUED, OutboundMessage.Status.HELD, OutboundMessage.Status.SENT)
+_COUNTED = (
+    OutboundMessage.Status.QUEUED,
+    OutboundMessage.Status.HELD,
+    OutboundMessage.Status.SENT,
+    OutboundMessage.Status.DELIVERED,
+    OutboundMessage.Status.READ,
+)
 
 
 @dataclass(frozen=True)

@@ -221,6 +221,65 @@ def _on_the_timeline(message: OutboundMessage, *, customer: Customer, actor: Sta
     return interaction
 
 
+# How far along a message is: a late "sent" receipt never undoes "delivered" or "read".
+_PROGRESS: dict[str, int] = {
+    OutboundMessage.Status.QUEUED: 0,
+    OutboundMessage.Status.SENT: 1,
+    OutboundMessage.Status.DELIVERED: 2,
+    OutboundMessage.Status.READ: 3,
+}
+# The providers' words for what happened to a message, in Everthread's statuses.
+RECEIPT_STATUSES: dict[str, str] = {
+    "accepted": OutboundMessage.Status.QUEUED,
+    "queued": OutboundMessage.Status.QUEUED,
+    "sending": OutboundMessage.Status.QUEUED,
+    "sent": OutboundMessage.Status.SENT,
+    "delivered": OutboundMessage.Status.DELIVERED,
+    "read": OutboundMessage.Status.READ,
+    "failed": OutboundMessage.Status.FAILED,
+    "undelivered": OutboundMessage.Status.FAILED,
+}
+
+
+@transaction.atomic
+def outreach_delivery_update(
+    *,
+    provider_message_id: str,
+    status: str,
+    detail: str = "",
+    at: datetime.datetime | None = None,
+) -> OutboundMessage | None:
+    """A provider's receipt for a message it took: record how far it got.
+
+    None when no message carries that provider id (a receipt for something another
+    system sent). Receipts arrive out of order and more than once: a message only moves
+    forward, and a failure after delivery is kept as detail rather than undoing it.
+    """
+    new_status = RECEIPT_STATUSES.get(status.strip().lower())
+    if new_status is None:
+        raise InvalidOutreach(f"“{status}” is not a delivery status.", field="status")
+    message = (
+        OutboundMessage.objects.select_for_update()
+        .filter(provider_message_id=provider_message_id)
+        .exclude(provider_message_id="")
+        .first()
+    )
+    if message is None:
+        return None
+    current = _PROGRESS.get(message.status)
+    moves_forward = (
+        new_status == OutboundMessage.Status.FAILED and current is not None and current <= 1
+    ) or (new_status in _PROGRESS and current is not None and _PROGRESS[new_status] > current)
+    if moves_forward:
+        message.status = new_status
+        message.status_changed_at = at or timezone.now()
+    if detail:
+        message.status_detail = detail[:300]
+    if moves_forward or detail:
+        message.save(update_fields=["status", "status_changed_at", "status_detail"])
+    return message
+
+
 @transaction.atomic
 def outreach_unsubscribe(*, token: str, ip_address: str | None, wording: str) -> ConsentEvent:
     """Withdraw what a signed link names, for the customer it names, recording where from."""
