@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from consenting import at_local
 from everthread.consent.services import Evidence, consent_record
 from everthread.conversations.services import InteractionDraft, interaction_record, journey_open
 from everthread.core.models import Staff
@@ -116,6 +117,8 @@ def customer_everywhere(associate: Staff) -> Everywhere:
         subject="Your linen wedding suit",
         body="Dear Amara, the linen wedding suit is in.",
         actor=associate,
+        # Late-morning her time, so quiet hours never hold it, whenever the suite runs.
+        at=at_local("Europe/London", 11, days=0),
     )
     duplicate = CustomerFactory(given_name="Amara", family_name="Osei", postcode="M14 5TT")
     customer_merge(actor=associate, survivor_id=amara.pk, merged_id=duplicate.pk)

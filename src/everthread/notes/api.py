@@ -43,6 +43,11 @@ class NoteIn(Schema):
     )
     next_step_due: AwareDateTime | None = None
     body: str = Field(default="", description="Anything else, in free text.")
+    sensitive: bool = Field(
+        default=False,
+        description="Health, family or personal circumstances: the text is then returned only "
+        "to its author and to roles that see sensitive details.",
+    )
     journey_id: int | None = None
     interaction_id: int | None = Field(default=None, description="The contact it records.")
 
@@ -62,6 +67,7 @@ class NoteIn(Schema):
             else None,
             next_step_due=self.next_step_due,
             body=self.body,
+            sensitive=self.sensitive,
             journey=journey_of(customer=customer, journey_id=self.journey_id)
             if self.journey_id
             else None,
@@ -129,6 +135,11 @@ class NoteOut(Schema):
         description="The follow-up that carries the next step, once the note is saved."
     )
     body: str
+    sensitive: bool
+    withheld: bool = Field(
+        description="True when the note is sensitive and your role may not read it: its text "
+        "fields are then empty."
+    )
     journey_id: int | None
     interaction_id: int | None
     assessment: AssessmentOut

@@ -41,6 +41,12 @@ class NoteForm(JourneyFormMixin, DomainErrorForm):
     body = forms.CharField(
         widget=forms.Textarea(attrs=_AREA), required=False, label="Anything else"
     )
+    sensitive = forms.BooleanField(
+        required=False,
+        label="Sensitive",
+        help_text="Health, family or other personal circumstances: only you and roles that may "
+        "see sensitive details will read it; colleagues see that a note exists.",
+    )
     journey = JourneyField()
 
     def __init__(self, *args: Any, journeys: list[Journey], **kwargs: Any) -> None:
@@ -56,6 +62,7 @@ class NoteForm(JourneyFormMixin, DomainErrorForm):
             "tried": note.tried,
             "next_step": note.next_step,
             "body": note.body,
+            "sensitive": note.sensitive,
             "journey": str(note.journey_id or ""),
         }
         return cls(initial=initial, journeys=journeys)
@@ -79,5 +86,6 @@ class NoteForm(JourneyFormMixin, DomainErrorForm):
             next_step_team=team,
             next_step_due=data["next_step_due"],
             body=data["body"],
+            sensitive=data["sensitive"],
             journey=self.chosen_journey(),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.db import models
 
@@ -41,6 +41,9 @@ class Note(models.Model):
     next_step_followup = models.OneToOneField(
         FollowUp, null=True, blank=True, on_delete=models.SET_NULL, related_name="source_note"
     )
+    # Health, family or other personal circumstances: its text is for the author and for
+    # roles that may see sensitive details; everyone else sees that it exists, who, when.
+    sensitive = models.BooleanField(default=False)
     assessment = models.JSONField(default=dict, blank=True)
     quality_score = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField()
@@ -52,5 +55,22 @@ class Note(models.Model):
             models.Index(fields=["author", "-created_at"], name="note_author"),
         ]
 
+    # True once withhold() blanked the text for a viewer who may not read it.
+    withheld = False
+
     def __str__(self) -> str:
+        if self.sensitive:
+            return f"Sensitive note {self.pk}"
         return self.wants[:80] or self.body[:80] or f"Note {self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.withheld:
+            raise ValueError("A note withheld from its viewer is not saved: it has no text.")
+        super().save(*args, **kwargs)
+
+    def withhold(self) -> None:
+        """Blank the text in this instance, for a viewer who may not read it."""
+        self.wants = self.promised = self.tried = self.next_step = self.body = ""
+        self.promised_by = None
+        self.assessment = {"score": self.assessment.get("score", self.quality_score)}
+        self.withheld = True

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 
-from everthread.core.models import Staff
+from everthread.core.models import Capability, Staff
 from everthread.core.pagination import time_keyset_page
 from everthread.notes.errors import NoteNotEditable, NoteNotFound
 from everthread.notes.models import Note
@@ -29,6 +29,13 @@ def note_detail(*, note_id: int, viewer: Staff) -> Note:
     )
     if note is None or (note.status == Note.Status.DRAFT and note.author_id != viewer.pk):
         raise NoteNotFound(f"There is no note with id {note_id}.")
+    return _as_seen_by(note, viewer)
+
+
+def _as_seen_by(note: Note, viewer: Staff) -> Note:
+    """A sensitive note's text only for its author and roles that see sensitive details."""
+    if note.sensitive and note.author_id != viewer.pk and not viewer.can(Capability.VIEW_SENSITIVE):
+        note.withhold()
     return note
 
 
@@ -63,7 +70,7 @@ def notes_page(
     page, next_cursor = time_keyset_page(
         notes, by="created_at", after=after, limit=limit or settings.PAGE_SIZE, newest_first=True
     )
-    return NotePage(notes=page, next_cursor=next_cursor)
+    return NotePage(notes=[_as_seen_by(note, viewer) for note in page], next_cursor=next_cursor)
 
 
 def note_draft(*, note_id: int, author: Staff) -> Note:

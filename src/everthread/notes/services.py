@@ -31,6 +31,7 @@ class NoteDraft:
     next_step_team: Team | None = None
     next_step_due: datetime.datetime | None = None
     body: str = ""
+    sensitive: bool = False
     journey: Journey | None = None
     interaction: Interaction | None = None
 
@@ -83,7 +84,8 @@ def note_save(
                     due_at=draft.next_step_due,
                     owner=draft.next_step_owner,
                     team=draft.next_step_team,
-                    detail=assessment.note.promised,
+                    # The owner needs the step; what was promised stays in the note.
+                    detail="" if draft.sensitive else assessment.note.promised,
                     journey=draft.journey,
                     interaction=draft.interaction,
                 ),
@@ -136,6 +138,7 @@ def _store(
     note.wants, note.promised, note.tried = text.wants, text.promised, text.tried
     note.promised_by = draft.promised_by
     note.next_step, note.body = text.next_step, text.body
+    note.sensitive = draft.sensitive
     # The note's own fields hold its (redacted) text; the assessment keeps only the verdict.
     verdict = {key: value for key, value in assessment.as_dict().items() if key != "note"}
     note.assessment, note.quality_score = verdict, assessment.score
@@ -144,24 +147,31 @@ def _store(
 
 def note_line(note: Note) -> TimelineLine:
     followup: FollowUp | None = note.next_step_followup
-    return TimelineLine(
-        kind="note",
-        object_id=note.pk,
-        customer_id=note.customer_id,
-        occurred_at=note.created_at,
-        title=f"Handover note by {note.author}",
-        text=note.body,
-        journey_id=note.journey_id,
-        staff_id=note.author_id,
-        detail={
+    holder = followup.holder if followup else ""
+    if note.sensitive:
+        # The timeline is read by every role: it says a sensitive note exists, not what it says.
+        title, text = f"Sensitive note by {note.author}", ""
+        detail: dict[str, object] = {"sensitive": True, "next_step_holder": holder}
+    else:
+        title, text = f"Handover note by {note.author}", note.body
+        detail = {
             "wants": note.wants,
             "promised": note.promised,
             "promised_by": str(note.promised_by or ""),
             "tried": note.tried,
             "next_step": note.next_step,
-            "next_step_holder": followup.holder if followup else "",
+            "next_step_holder": holder,
             "next_step_due": followup.due_at.isoformat() if followup else "",
-            "quality_score": note.quality_score,
             "findings": note.assessment.get("findings", []),
-        },
+        }
+    return TimelineLine(
+        kind="note",
+        object_id=note.pk,
+        customer_id=note.customer_id,
+        occurred_at=note.created_at,
+        title=title,
+        text=text,
+        journey_id=note.journey_id,
+        staff_id=note.author_id,
+        detail={**detail, "quality_score": note.quality_score},
     )
