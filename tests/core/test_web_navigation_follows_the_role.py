@@ -1,4 +1,5 @@
-"""The main navigation offers the audit log only to roles that may search it."""
+"""The main navigation offers the audit log and the retention periods only to roles that
+may use them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(("role", "shown"), [("privacy_officer", True), ("associate", False)])
-def test_the_audit_log_link_follows_the_role(
+def test_the_privacy_links_follow_the_role(
     client: Client, organisation, role: str, shown: bool
 ) -> None:
     client.force_login(StaffFactory(role=role))
@@ -19,3 +20,4 @@ def test_the_audit_log_link_follows_the_role(
     page = client.get("/my-day/").content.decode()
 
     assert ('href="/privacy/audit/"' in page) is shown
+    assert ('href="/privacy/retention/"' in page) is shown

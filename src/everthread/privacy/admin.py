@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from everthread.core.admin import ReadOnlyAdmin
-from everthread.privacy.models import ErasureRecord, Suppression
+from everthread.privacy.models import ErasureRecord, RetentionPolicy, Suppression
 
 
 @admin.register(ErasureRecord)
@@ -14,3 +14,9 @@ class ErasureRecordAdmin(ReadOnlyAdmin):
 class SuppressionAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "kind", "digest", "erasure")
     list_filter = ("kind",)
+
+
+# Changed on the retention page, which audits each change and asks why.
+@admin.register(RetentionPolicy)
+class RetentionPolicyAdmin(ReadOnlyAdmin):
+    list_display = ("label", "days", "reason", "changed_by", "changed_at")

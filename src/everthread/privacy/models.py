@@ -48,3 +48,21 @@ class Suppression(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.digest[:12]}…"
+
+
+class RetentionPolicy(models.Model):
+    """The privacy officer's own retention period for one kind of record.
+
+    Each kind's default comes from its app's personal-data registration; a row here
+    replaces the number of days (what happens at the end, delete or anonymise, stays
+    the app's: it is what the data allows).
+    """
+
+    label = models.CharField(max_length=100, unique=True, help_text="The model label.")
+    days = models.PositiveIntegerField()
+    reason = models.CharField(max_length=300)
+    changed_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.days} days"

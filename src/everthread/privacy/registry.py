@@ -126,13 +126,13 @@ class PersonalData:
         # Each path is a forward key, so the OR never repeats a row (and delete() allows it).
         return manager.filter(linked)
 
-    def expired(self, now: datetime.datetime) -> models.QuerySet:
-        """Rows past their retention that the action has not dealt with yet."""
-        assert self.retention is not None
+    def expired(self, now: datetime.datetime, retention: Retention) -> models.QuerySet:
+        """Rows past ``retention`` (this kind's, with the privacy officer's period) that
+        its action has not dealt with yet."""
         rows = self.model._default_manager.filter(
-            **{f"{self.retention.after}__lt": self.retention.cutoff(now)}
+            **{f"{retention.after}__lt": retention.cutoff(now)}
         )
-        if self.retention.action == "anonymise" and isinstance(self.erase, Anonymise):
+        if retention.action == "anonymise" and isinstance(self.erase, Anonymise):
             rows = self.erase.pending(rows)
         return rows
 

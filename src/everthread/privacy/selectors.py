@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import hmac
@@ -19,8 +20,9 @@ from everthread.core.pagination import time_keyset_page
 from everthread.customers.contact_points import contact_point_normalise
 from everthread.customers.errors import InvalidContactPoint
 from everthread.customers.models import Customer
-from everthread.privacy.models import Suppression
-from everthread.privacy.registry import PersonalData, personal_data
+from everthread.privacy.errors import RetentionInvalid
+from everthread.privacy.models import RetentionPolicy, Suppression
+from everthread.privacy.registry import PersonalData, Retention, personal_data
 
 
 def contact_point_digest(kind: str, value: str) -> str:
@@ -99,35 +101,88 @@ def held_data(*, customer_id: int) -> HeldData:
     )
 
 
+# The longest period the privacy officer may set: a century is "keep", not a policy.
+RETENTION_MAX_DAYS = 36_500
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """One kind of record's retention as it stands: the app's default, or the privacy
+    officer's period in its place."""
+
+    entry: PersonalData
+    retention: Retention
+    default_days: int
+    policy: RetentionPolicy | None
+
+    @property
+    def label(self) -> str:
+        return self.entry.label
+
+    @property
+    def name(self) -> str:
+        return str(self.entry.model._meta.verbose_name_plural).capitalize()
+
+
+def retention_rules() -> list[RetentionRule]:
+    """Every kind of record with a retention, with the period in force; 1 query."""
+    policies = {
+        policy.label: policy for policy in RetentionPolicy.objects.select_related("changed_by")
+    }
+    rules = []
+    for entry in personal_data():
+        if entry.retention is None:
+            continue
+        policy = policies.get(entry.label)
+        retention = (
+            dataclasses.replace(entry.retention, days=policy.days) if policy else entry.retention
+        )
+        rules.append(RetentionRule(entry, retention, entry.retention.days, policy))
+    return rules
+
+
+def retention_rule(label: str) -> RetentionRule:
+    for rule in retention_rules():
+        if rule.label == label:
+            return rule
+    known = ", ".join(rule.label for rule in retention_rules())
+    raise RetentionInvalid(
+        f"“{label}” is not a kind of record with a retention period; the kinds are {known}.",
+        field="label",
+    )
+
+
 @dataclass(frozen=True)
 class RetentionDue:
     """How many rows of one kind are past their retention, and what happens to them."""
 
     label: str
+    name: str
     action: str
     days: int
+    default_days: int
     after: str
     rows: int
 
     @classmethod
-    def of(cls, entry: PersonalData, *, rows: int) -> RetentionDue:
-        assert entry.retention is not None
+    def of(cls, rule: RetentionRule, *, rows: int) -> RetentionDue:
         return cls(
-            label=entry.label,
-            action=entry.retention.action,
-            days=entry.retention.days,
-            after=entry.retention.after,
+            label=rule.label,
+            name=rule.name,
+            action=rule.retention.action,
+            days=rule.retention.days,
+            default_days=rule.default_days,
+            after=rule.retention.after,
             rows=rows,
         )
 
 
 def retention_due(*, now: datetime.datetime) -> list[RetentionDue]:
-    """Every kind of record with a retention policy and how many rows it would remove now;
+    """Every kind of record with a retention and how many rows it would remove now;
     one count per kind."""
     return [
-        RetentionDue.of(entry, rows=entry.expired(now).count())
-        for entry in personal_data()
-        if entry.retention is not None
+        RetentionDue.of(rule, rows=rule.entry.expired(now, rule.retention).count())
+        for rule in retention_rules()
     ]
 
 

@@ -17,17 +17,21 @@ from everthread.customers.csv_files import csv_lines
 from everthread.customers.errors import CustomerNotFound
 from everthread.customers.models import ContactPoint, Customer
 from everthread.privacy.archive import archive_build
-from everthread.privacy.errors import ErasureRefused
-from everthread.privacy.models import ErasureRecord, Suppression
+from everthread.privacy.errors import ErasureRefused, RetentionInvalid
+from everthread.privacy.models import ErasureRecord, RetentionPolicy, Suppression
 from everthread.privacy.registry import delete, personal_data
 from everthread.privacy.selectors import (
     AUDIT_COLUMNS,
+    RETENTION_MAX_DAYS,
     AuditFilter,
     RetentionDue,
+    RetentionRule,
     audit_rows,
     contact_point_digest,
     held_data,
     person_ids,
+    retention_rule,
+    retention_rules,
 )
 
 
@@ -145,14 +149,12 @@ def retention_apply(*, actor: Staff | None = None) -> list[RetentionDue]:
         capability_require(staff=actor, capability=Capability.MANAGE_PRIVACY)
     now, done = timezone.now(), []
     with transaction.atomic():
-        for entry in personal_data():
-            if entry.retention is None:
-                continue
-            rows = entry.expired(now)
-            erase = delete if entry.retention.action == "delete" else entry.erase
+        for rule in retention_rules():
+            rows = rule.entry.expired(now, rule.retention)
+            erase = delete if rule.retention.action == "delete" else rule.entry.erase
             count = erase(rows) if erase else 0
             if count:
-                done.append(RetentionDue.of(entry, rows=count))
+                done.append(RetentionDue.of(rule, rows=count))
         audit_record(
             actor=actor,
             action="privacy.retention_applied",
@@ -160,6 +162,41 @@ def retention_apply(*, actor: Staff | None = None) -> list[RetentionDue]:
             detail={"counts": {due.label: due.rows for due in done}},
         )
     return done
+
+
+@transaction.atomic
+def retention_period_set(*, actor: Staff, label: str, days: int, reason: str) -> RetentionRule:
+    """The privacy officer sets how long one kind of record is kept, saying why.
+
+    Setting the app's default again removes the override, so a later change of the
+    default applies.
+    """
+    capability_require(staff=actor, capability=Capability.MANAGE_PRIVACY)
+    rule = retention_rule(label)
+    if not 1 <= days <= RETENTION_MAX_DAYS:
+        raise RetentionInvalid(
+            f"Keep records for between 1 and {RETENTION_MAX_DAYS:,} days, not {days}.",
+            field="days",
+        )
+    if not reason.strip():
+        raise RetentionInvalid(
+            "Say why the period changes (a legal basis or policy reference).", field="reason"
+        )
+    before = rule.retention.days
+    if days == rule.default_days:
+        RetentionPolicy.objects.filter(label=label).delete()
+    else:
+        RetentionPolicy.objects.update_or_create(
+            label=label,
+            defaults={"days": days, "reason": reason.strip()[:300], "changed_by": actor},
+        )
+    audit_record(
+        actor=actor,
+        action="privacy.retention_changed",
+        subject=organisation_get(),
+        detail={"label": label, "from_days": before, "to_days": days, "reason": reason.strip()},
+    )
+    return retention_rule(label)
 
 
 def audit_log_export(*, actor: Staff, chosen: AuditFilter) -> Iterator[str]:

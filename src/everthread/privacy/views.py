@@ -8,15 +8,24 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
+from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
 from everthread.core.permissions import requires
 from everthread.customers.models import Customer
-from everthread.privacy.selectors import AuditFilter, audit_page
-from everthread.privacy.services import audit_log_export, customer_data_export, customer_erase
+from everthread.privacy.errors import RetentionInvalid
+from everthread.privacy.selectors import AuditFilter, audit_page, retention_due
+from everthread.privacy.services import (
+    audit_log_export,
+    customer_data_export,
+    customer_erase,
+    retention_apply,
+    retention_period_set,
+)
 
 
 def privacy_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
@@ -72,3 +81,34 @@ def audit_download(request: StaffRequest) -> StreamingHttpResponse:
         content_disposition_header(True, "audit-log.csv") or "attachment"
     )
     return response
+
+
+@requires(Capability.MANAGE_PRIVACY)
+@require_http_methods(["GET", "POST"])
+def retention_settings(request: StaffRequest) -> HttpResponse:
+    """How long each kind of record is kept, what is past it now, and the officer's changes."""
+    if request.method == "POST":
+        try:
+            if "apply" in request.POST:
+                done = retention_apply(actor=request.user)
+                removed = sum(due.rows for due in done)
+                messages.success(request, f"Retention applied: {removed} records removed.")
+            else:
+                rule = retention_period_set(
+                    actor=request.user,
+                    label=request.POST.get("label", ""),
+                    days=_whole_days(request.POST.get("days", "")),
+                    reason=request.POST.get("reason", ""),
+                )
+                messages.success(request, f"{rule.name} are now kept {rule.retention.days} days.")
+        except DomainError as error:
+            messages.error(request, error.message)
+        return redirect("privacy:retention")
+    return render(request, "privacy/retention.html", {"rows": retention_due(now=timezone.now())})
+
+
+def _whole_days(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise RetentionInvalid(f"“{text}” is not a number of days.", field="days") from None

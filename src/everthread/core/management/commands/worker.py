@@ -8,6 +8,8 @@ from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
+from everthread.core.nightly import nightly_schedule
+
 
 class Command(DatabaseWorker):
     """django-tasks-db's worker, under the name the README and operators use."""
@@ -32,4 +34,6 @@ class Command(DatabaseWorker):
                 "that starts it, so there is nothing for a worker to do. To run it in a "
                 "worker instead, unset EVERTHREAD_TASKS_IMMEDIATE and start `everthread worker`."
             )
+        for path in nightly_schedule():
+            self.stdout.write(f"Queued tonight's {path}")
         super().handle(*args, backend_name=backend_name, **options)

@@ -10,7 +10,12 @@ from everthread.core.errors import DomainError
 from everthread.core.selectors import staff_by_username
 from everthread.core.services import audit_origin
 from everthread.privacy.selectors import retention_due
-from everthread.privacy.services import customer_data_export, customer_erase, retention_apply
+from everthread.privacy.services import (
+    customer_data_export,
+    customer_erase,
+    retention_apply,
+    retention_period_set,
+)
 
 
 class Command(BaseCommand):
@@ -27,6 +32,12 @@ class Command(BaseCommand):
             "retention", help="report rows past their retention; remove them with --apply"
         )
         retention.add_argument("--apply", action="store_true", help="delete or anonymise them")
+        retention.add_argument(
+            "--set",
+            metavar="LABEL=DAYS",
+            help="keep one kind of record (e.g. notes.Note=730) for DAYS; needs --reason and --as",
+        )
+        retention.add_argument("--reason", default="", help="why the period changes (audited)")
         for sub, required in ((export, True), (erase, True), (retention, False)):
             sub.add_argument(
                 "--as", dest="username", required=required, help="who is acting (audited)"
@@ -36,6 +47,11 @@ class Command(BaseCommand):
         audit_origin.set("command line")
         try:
             actor = staff_by_username(username) if username else None
+            if action == "retention" and options["set"]:
+                self._retention_set(
+                    actor=actor, assignment=options["set"], reason=options["reason"]
+                )
+                return
             if action == "retention":
                 self._retention(actor=actor, apply=options["apply"])
                 return
@@ -61,6 +77,15 @@ class Command(BaseCommand):
             f"Wrote {path}: {total} records, in {held} of the {len(export.counts)} kinds kept."
         )
 
+    def _retention_set(self, *, actor: Any, assignment: str, reason: str) -> None:
+        if actor is None:
+            raise CommandError("Say who is changing the period with --as USERNAME.")
+        label, _, days = assignment.partition("=")
+        if not days.strip().isdigit():
+            raise CommandError(f"--set takes LABEL=DAYS, e.g. notes.Note=730; not {assignment!r}.")
+        rule = retention_period_set(actor=actor, label=label.strip(), days=int(days), reason=reason)
+        self.stdout.write(f"{rule.label}: kept {rule.retention.days} days.")
+
     def _retention(self, *, actor: Any, apply: bool) -> None:
         if apply:
             done = retention_apply(actor=actor)
@@ -69,7 +94,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Done: {sum(due.rows for due in done)} rows.")
             return
         for due in retention_due(now=timezone.now()):
+            default = "" if due.days == due.default_days else f"; default {due.default_days}"
             self.stdout.write(
-                f"{due.label}: {due.rows} to {due.action} ({due.after} over {due.days} days ago)"
+                f"{due.label}: {due.rows} to {due.action} "
+                f"({due.after} over {due.days} days ago{default})"
             )
         self.stdout.write("Nothing was changed; run with --apply to remove them.")

@@ -1,0 +1,52 @@
+"""Work the worker runs once a night: each app registers its task in ready(); a starting
+worker makes sure each has its next run queued, and each run queues the one after."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+from django_tasks import task_backends
+from django_tasks.base import Task, TaskResultStatus
+
+# 03:00 UTC: after the evening's last shifts in Europe, before the morning's first.
+NIGHTLY_HOUR_UTC = 3
+
+_NIGHTLY: dict[str, Task[Any, Any]] = {}
+
+
+def nightly_register(task: Task[Any, Any]) -> None:
+    _NIGHTLY[task.module_path] = task
+
+
+def next_night(now: datetime.datetime | None = None) -> datetime.datetime:
+    now = now or timezone.now()
+    tonight = now.astimezone(datetime.UTC).replace(
+        hour=NIGHTLY_HOUR_UTC, minute=0, second=0, microsecond=0
+    )
+    return tonight if tonight > now else tonight + datetime.timedelta(days=1)
+
+
+def nightly_enqueue_next(task: Task[Any, Any]) -> None:
+    """Queue ``task``'s next run, where a worker will wait for it (not when tasks run inline)."""
+    if task.get_backend().supports_defer:
+        task.using(run_after=next_night()).enqueue()
+
+
+def nightly_schedule() -> list[str]:
+    """Queue the next run of every nightly task that has none waiting; the paths queued."""
+    from django_tasks_db.models import DBTaskResult
+
+    queued = []
+    for path, task in sorted(_NIGHTLY.items()):
+        backend = task_backends[task.backend]
+        if not backend.supports_defer:
+            continue
+        waiting = DBTaskResult.objects.filter(
+            task_path=path, status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)
+        ).exists()
+        if not waiting:
+            nightly_enqueue_next(task)
+            queued.append(path)
+    return queued
