@@ -41,6 +41,23 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else Non
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = env.number("EVERTHREAD_SESSION_HOURS", 12, minimum=1) * 3600
 X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE and env.flag("EVERTHREAD_HSTS_SUBDOMAINS", default=True)
+# The header only allows submitting the domain to browsers' preload list; turn it off
+# for a domain that cannot be HTTPS-only everywhere.
+SECURE_HSTS_PRELOAD = SECURE and env.flag("EVERTHREAD_HSTS_PRELOAD", default=True)
+SECURE_REFERRER_POLICY = "same-origin"
+# Pages load scripts, styles and images only from Everthread itself (HTMX included);
+# nothing inline, nothing from elsewhere, and no page may be framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 
 def _database(url: str) -> dict[str, Any]:
@@ -86,6 +103,9 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
+    "csp",
     "everthread.core",
     "everthread.customers",
     "everthread.conversations",
@@ -98,7 +118,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "everthread.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,12 +180,30 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# Logs go to standard error, one JSON object a line when EVERTHREAD_LOG_JSON is on (for a
+# log collector), plain text otherwise.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "everthread.core.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if env.flag("EVERTHREAD_LOG_JSON", default=False) else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.text("EVERTHREAD_LOG_LEVEL", "INFO")},
 }
+
+# Redis, when REDIS_URL is set: the cache every web process shares, and the task queue
+# (django-tasks-rq, run by `everthread worker`). Without it the cache is per process and
+# tasks queue in the database, which suits one machine.
+REDIS_URL = env.text("REDIS_URL") or ""
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
 
 # Page size for every list the staff app and the API return.
 PAGE_SIZE = env.number("EVERTHREAD_PAGE_SIZE", 25, minimum=1)
@@ -176,6 +216,8 @@ TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
         if TASKS_IMMEDIATE
+        else "django_tasks_rq.RQBackend"
+        if REDIS_URL
         else "django_tasks_db.DatabaseBackend"
     }
 }

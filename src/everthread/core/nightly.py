@@ -7,7 +7,6 @@ import datetime
 from typing import Any
 
 from django.utils import timezone
-from django_tasks import task_backends
 from django_tasks.base import Task, TaskResultStatus
 
 # 03:00 UTC: after the evening's last shifts in Europe, before the morning's first.
@@ -36,17 +35,37 @@ def nightly_enqueue_next(task: Task[Any, Any]) -> None:
 
 def nightly_schedule() -> list[str]:
     """Queue the next run of every nightly task that has none waiting; the paths queued."""
-    from django_tasks_db.models import DBTaskResult
-
     queued = []
     for path, task in sorted(_NIGHTLY.items()):
-        backend = task_backends[task.backend]
-        if not backend.supports_defer:
-            continue
-        waiting = DBTaskResult.objects.filter(
-            task_path=path, status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)
-        ).exists()
-        if not waiting:
+        if task.get_backend().supports_defer and not _waiting(task):
             nightly_enqueue_next(task)
             queued.append(path)
     return queued
+
+
+def _waiting(task: Task[Any, Any]) -> bool:
+    """Whether a run of ``task`` is already queued or running, in whichever queue."""
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+    from django_tasks_rq import RQBackend
+
+    backend = task.get_backend()
+    if isinstance(backend, DatabaseBackend):
+        return DBTaskResult.objects.filter(
+            task_path=task.module_path,
+            status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING),
+        ).exists()
+    if isinstance(backend, RQBackend):
+        import django_rq
+
+        queue = django_rq.get_queue(task.queue_name)
+        job_ids = [
+            *queue.scheduled_job_registry.get_job_ids(),
+            *queue.started_job_registry.get_job_ids(),
+            *queue.get_job_ids(),
+        ]
+        return any(
+            job is not None and job.func_name == task.module_path
+            for job in queue.job_class.fetch_many(job_ids, connection=queue.connection)
+        )
+    return False

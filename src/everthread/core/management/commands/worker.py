@@ -3,10 +3,12 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
+from django_tasks_rq import RQBackend
 
 from everthread.core.nightly import nightly_schedule
 
@@ -15,7 +17,8 @@ class Command(DatabaseWorker):
     """django-tasks-db's worker, under the name the README and operators use."""
 
     help = (
-        "Run background work (customer imports, ...) queued in the database, until stopped. "
+        "Run background work (customer imports, reminders, ...) queued in the database, or in "
+        "Redis when REDIS_URL is set, until stopped. "
         "Start as many as the load needs; each claims its own tasks."
     )
 
@@ -27,13 +30,29 @@ class Command(DatabaseWorker):
 
     def handle(self, *args: Any, backend_name: str | None, **options: Any) -> None:
         backend_name = backend_name or DEFAULT_TASK_BACKEND_ALIAS
-        if not isinstance(task_backends[backend_name], DatabaseBackend):
+        backend = task_backends[backend_name]
+        if isinstance(backend, RQBackend):
+            self._queue_tonight()
+            # RQ's worker, with its scheduler for deferred work (reminders, held messages).
+            call_command(
+                "rqworker",
+                *sorted(backend.queues),
+                job_class="django_tasks_rq.Job",
+                with_scheduler=True,
+                burst=options["batch"],
+                verbosity=options["verbosity"],
+            )
+            return
+        if not isinstance(backend, DatabaseBackend):
             raise CommandError(
                 "Background work runs inline in this configuration "
                 "(EVERTHREAD_TASKS_IMMEDIATE=true): each task runs in the request or command "
                 "that starts it, so there is nothing for a worker to do. To run it in a "
                 "worker instead, unset EVERTHREAD_TASKS_IMMEDIATE and start `everthread worker`."
             )
+        self._queue_tonight()
+        super().handle(*args, backend_name=backend_name, **options)
+
+    def _queue_tonight(self) -> None:
         for path in nightly_schedule():
             self.stdout.write(f"Queued tonight's {path}")
-        super().handle(*args, backend_name=backend_name, **options)
