@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from everthread.channels.models import InboundEvent, UnlinkedContact
 from everthread.consent.services import Evidence, consent_record
 from everthread.conversations.services import InteractionDraft, interaction_record, journey_open
 from everthread.core.models import Staff
@@ -117,8 +118,37 @@ def customer_everywhere(associate: Staff) -> Everywhere:
         body="Dear Amara, the linen wedding suit is in.",
         actor=associate,
     )
+    _channel_rows(amara)
     duplicate = CustomerFactory(given_name="Amara", family_name="Osei", postcode="M14 5TT")
     customer_merge(actor=associate, survivor_id=amara.pk, merged_id=duplicate.pk)
     look_alike = CustomerFactory(given_name="Amara", family_name="Osei-Mensah")
     DuplicatePair.objects.create(customer_a=amara, customer_b=look_alike, score=0.71)
     return Everywhere(customer=amara, merged=duplicate)
+
+
+def _channel_rows(amara: Customer) -> None:
+    """A text as the SMS provider delivered it, and the Instagram account she wrote from
+    before staff linked it to her."""
+    now = timezone.now()
+    InboundEvent.objects.create(
+        provider="twilio",
+        kind="message",
+        provider_message_id="SM-AMARA-1",
+        channel="sms",
+        sender=PHONE,
+        text="Is the emerald wrap dress in?",
+        payload={"From": PHONE, "Body": "Is the emerald wrap dress in?"},
+        raw_body=f"From={PHONE}&Body=Is+the+emerald+wrap+dress+in",
+        customer=amara,
+        outcome="recorded",
+        processed_at=now,
+    )
+    UnlinkedContact.objects.create(
+        channel="instagram",
+        address="amara.osei",
+        first_seen_at=now,
+        last_seen_at=now,
+        message_count=1,
+        customer=amara,
+        linked_at=now,
+    )

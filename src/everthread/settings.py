@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "everthread.notes",
     "everthread.consent",
     "everthread.outreach",
+    "everthread.channels",
     "everthread.privacy",
     "everthread.demo",
 ]
@@ -182,5 +183,16 @@ TASKS = {
 
 # The largest CSV file the upload page and the API take (the command line takes any size).
 IMPORT_MAX_BYTES = env.number("EVERTHREAD_IMPORT_MAX_MB", 50, minimum=1) * 1024 * 1024
+
+# Inbound channels. Each provider signs its webhooks with a secret under its own usual name;
+# without DEBUG they have no defaults, and a webhook with no secret to check refuses all.
+_LOCAL = "local-development-only" if DEBUG else ""
+TWILIO_ACCOUNT_SID = env.text("TWILIO_ACCOUNT_SID") or ("AC" + "0" * 32 if DEBUG else "")
+TWILIO_AUTH_TOKEN = env.text("TWILIO_AUTH_TOKEN") or _LOCAL
+META_APP_SECRET = env.text("META_APP_SECRET") or _LOCAL
+META_VERIFY_TOKEN = env.text("META_VERIFY_TOKEN") or _LOCAL
+META_ACCESS_TOKEN = env.text("META_ACCESS_TOKEN") or _LOCAL
+# The address the providers call us at, behind any proxy: Twilio signs the URL it requested.
+PUBLIC_URL = (env.text("EVERTHREAD_PUBLIC_URL") or "").rstrip("/")
 
 env.refuse_unknown()
