@@ -6,9 +6,11 @@ import hmac
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from everthread.channels.arrivals import (
     KEPT_HEADERS,
@@ -18,9 +20,21 @@ from everthread.channels.arrivals import (
     twilio_verify,
 )
 from everthread.channels.errors import WebhookMalformed, WebhookRefused
-from everthread.channels.services import inbound_events_store
-from everthread.core.errors import DomainError
-from everthread.core.permissions import public
+from everthread.channels.selectors import (
+    unlinked_contact_get,
+    unlinked_contact_messages,
+    unlinked_contacts_waiting,
+)
+from everthread.channels.services import (
+    inbound_events_store,
+    unlinked_contact_customer_create,
+    unlinked_contact_link,
+)
+from everthread.core.errors import DomainError, InvalidInput
+from everthread.core.http import StaffRequest, phone_region
+from everthread.core.models import Capability
+from everthread.core.permissions import public, requires
+from everthread.customers.selectors import customer_search
 
 log = logging.getLogger(__name__)
 
@@ -106,3 +120,59 @@ def _meta_subscription(request: HttpRequest) -> HttpResponse:
     ):
         return _refusal(request, WebhookRefused("The verify token does not match."))
     return HttpResponse(request.GET.get("hub.challenge", ""), content_type="text/plain")
+
+
+@requires(Capability.EDIT_CUSTOMERS, Capability.VIEW_CONTACT_DETAILS)
+def unlinked_contacts(request: StaffRequest) -> HttpResponse:
+    """People who wrote from an address no customer has, who wrote last first."""
+    page = unlinked_contacts_waiting(after=request.GET.get("cursor"))
+    return render(request, "channels/unlinked_contacts.html", {"page": page})
+
+
+@requires(Capability.EDIT_CUSTOMERS, Capability.VIEW_CONTACT_DETAILS)
+def unlinked_contact_page(request: StaffRequest, contact_id: int) -> HttpResponse:
+    """What they wrote, and the customers who might be them, to link or to create."""
+    contact = unlinked_contact_get(contact_id=contact_id)
+    query = request.GET.get("q", "").strip() or contact.display_name
+    found = customer_search(query=query, region=phone_region(request), limit=10) if query else None
+    given, _, family = contact.display_name.partition(" ")
+    return render(
+        request,
+        "channels/unlinked_contact.html",
+        {
+            "contact": contact,
+            "messages_in": unlinked_contact_messages(contact_id=contact.pk),
+            "query": query,
+            "found": found,
+            "given_name": given,
+            "family_name": family,
+        },
+    )
+
+
+@requires(Capability.EDIT_CUSTOMERS, Capability.VIEW_CONTACT_DETAILS)
+@require_POST
+def unlinked_contact_link_view(request: StaffRequest, contact_id: int) -> HttpResponse:
+    chosen = request.POST.get("customer_id", "")
+    if not chosen.isdigit():
+        raise InvalidInput("Choose the customer this is.", field="customer_id")
+    customer = unlinked_contact_link(
+        actor=request.user, contact_id=contact_id, customer_id=int(chosen)
+    )
+    messages.success(request, f"Linked. Their messages are on {customer.full_name}'s timeline.")
+    return redirect("customers:detail", customer_id=customer.pk)
+
+
+@requires(Capability.EDIT_CUSTOMERS, Capability.VIEW_CONTACT_DETAILS)
+@require_POST
+def unlinked_contact_create_view(request: StaffRequest, contact_id: int) -> HttpResponse:
+    customer = unlinked_contact_customer_create(
+        actor=request.user,
+        contact_id=contact_id,
+        profile={
+            "given_name": request.POST.get("given_name", ""),
+            "family_name": request.POST.get("family_name", ""),
+        },
+    )
+    messages.success(request, f"{customer.full_name} is a customer now, with their messages.")
+    return redirect("customers:detail", customer_id=customer.pk)
