@@ -149,6 +149,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Files customers send (email attachments) are kept with the default storage, here.
+MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -194,5 +196,17 @@ META_VERIFY_TOKEN = env.text("META_VERIFY_TOKEN") or _LOCAL
 META_ACCESS_TOKEN = env.text("META_ACCESS_TOKEN") or _LOCAL
 # The address the providers call us at, behind any proxy: Twilio signs the URL it requested.
 PUBLIC_URL = (env.text("EVERTHREAD_PUBLIC_URL") or "").rstrip("/")
+# Email in: `everthread smtpd` listens here; `everthread imap-poll` reads this mailbox.
+SMTP_RECEIVE_HOST = env.text("SMTP_RECEIVE_HOST") or "127.0.0.1"
+SMTP_RECEIVE_PORT = env.number("SMTP_RECEIVE_PORT", 2525, minimum=1)
+SMTP_RECEIVE_MAX_BYTES = env.number("SMTP_RECEIVE_MAX_MB", 25, minimum=1) * 1024 * 1024
+IMAP_HOST = env.text("IMAP_HOST") or ""
+IMAP_PORT = env.number("IMAP_PORT", 993, minimum=1)
+IMAP_SSL = env.flag("IMAP_SSL", default=True)
+IMAP_USER = env.text("IMAP_USER") or ""
+IMAP_PASSWORD = env.text("IMAP_PASSWORD") or ""
+IMAP_MAILBOX = env.text("IMAP_MAILBOX") or "INBOX"
+# Replies to reply+<signed journey token>@this domain find their conversation again.
+REPLY_DOMAIN = env.text("EVERTHREAD_REPLY_DOMAIN") or "reply.localhost"
 
 env.refuse_unknown()

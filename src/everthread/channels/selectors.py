@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from everthread.channels.email_in import reply_journey_id
 from everthread.channels.errors import UnlinkedContactNotFound
-from everthread.channels.models import InboundEvent, UnlinkedContact
+from everthread.channels.models import InboundEvent, Provider, UnlinkedContact
+from everthread.conversations.models import Journey
 from everthread.core.pagination import time_keyset_page
+from everthread.outreach.models import OutboundMessage
 
 
 @dataclass(frozen=True)
@@ -44,3 +47,40 @@ def unlinked_contact_messages(*, contact_id: int, limit: int = 50) -> list[Inbou
         "-received_at", "-pk"
     )
     return list(reversed(rows[:limit]))
+
+
+def email_thread(event: InboundEvent) -> Journey | None:
+    """The journey an email continues: named by our signed reply address, or by the
+    message it answers (one we sent, or an earlier one of theirs); at most 3 queries."""
+    for address in event.payload.get("recipients") or []:
+        journey_id = reply_journey_id(str(address))
+        if journey_id is not None:
+            journey = Journey.objects.select_related("customer").filter(pk=journey_id).first()
+            if journey is not None:
+                return journey
+    answered = [*(event.payload.get("in_reply_to") or []), *(event.payload.get("references") or [])]
+    # Stored with or without the angle brackets, depending on who recorded it.
+    ids = [form for key in answered for form in (key, f"<{key}>")]
+    if not ids:
+        return None
+    ours = (
+        OutboundMessage.objects.filter(
+            provider_message_id__in=ids, interaction__journey__isnull=False
+        )
+        .select_related("interaction__journey__customer")
+        .order_by("-pk")
+        .first()
+    )
+    if ours is not None and ours.interaction is not None:
+        return ours.interaction.journey
+    theirs = (
+        InboundEvent.objects.filter(
+            provider=Provider.EMAIL,
+            provider_message_id__in=ids,
+            interaction__journey__isnull=False,
+        )
+        .select_related("interaction__journey__customer")
+        .order_by("-pk")
+        .first()
+    )
+    return theirs.interaction.journey if theirs is not None and theirs.interaction else None

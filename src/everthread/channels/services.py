@@ -8,17 +8,23 @@ keywords, and records delivery receipts for what we sent.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 from collections.abc import Iterable, Mapping
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from everthread.channels.arrivals import Arrival
+from everthread.channels.email_in import Email, email_read
 from everthread.channels.errors import UnlinkedContactLinked, UnlinkedContactNotFound
-from everthread.channels.models import InboundEvent, UnlinkedContact
+from everthread.channels.models import InboundEvent, Provider, UnlinkedContact
+from everthread.channels.selectors import email_thread
 from everthread.consent.models import ConsentChannel, Purpose, consent_channel_of
 from everthread.consent.services import consent_keyword_apply
 from everthread.conversations.models import Interaction, Journey
@@ -200,6 +206,15 @@ def _receipt_detail(payload: Mapping[str, object]) -> str:
 
 def _message_place(event: InboundEvent) -> None:
     customer, address = _sender_of(event)
+    thread = email_thread(event) if event.provider == Provider.EMAIL else None
+    if thread is not None and customer in (None, thread.customer):
+        # A reply in a conversation we know (by its signed reply address or the message
+        # it answers) belongs there, even when sent from an address we do not have.
+        event.customer = thread.customer
+        event.interaction = _on_the_timeline(event, thread.customer, journey=thread)
+        event.outcome = Outcome.RECORDED
+        event.note = _keyword_answer(event, thread.customer, address) if customer else ""
+        return
     if customer is None:
         contact = unlinked_contact_note(event=event, address=address)
         event.outcome, event.unlinked_contact = Outcome.UNLINKED, contact
@@ -229,9 +244,11 @@ def _sender_of(event: InboundEvent) -> tuple[Customer | None, str]:
     return found.customer, address
 
 
-def _on_the_timeline(event: InboundEvent, customer: Customer) -> Interaction:
-    """On the customer's open journey in this channel, or a new journey if none is open."""
-    journey = (
+def _on_the_timeline(
+    event: InboundEvent, customer: Customer, *, journey: Journey | None = None
+) -> Interaction:
+    """On ``journey``, else the customer's open journey in this channel, else a new one."""
+    journey = journey or (
         Journey.objects.filter(
             customer=customer,
             status__in=Journey.OPEN_STATUSES,
@@ -248,7 +265,7 @@ def _on_the_timeline(event: InboundEvent, customer: Customer) -> Interaction:
             channel=event.channel,
             direction=Interaction.Direction.INBOUND,
             summary=summary,
-            body=event.text,
+            body=_body(event),
             occurred_at=min(event.occurred_at or event.received_at, timezone.now()),
             external_id=event.provider_message_id[:200],
         ),
@@ -262,7 +279,18 @@ def _on_the_timeline(event: InboundEvent, customer: Customer) -> Interaction:
     return interaction
 
 
+def _body(event: InboundEvent) -> str:
+    files = event.payload.get("attachments") or []
+    if not files:
+        return event.text
+    listed = ", ".join(f"{f['name']} ({filesizeformat(f['size'])})" for f in files)
+    return f"{event.text}\n\nAttachments: {listed}".strip()
+
+
 def _summary(event: InboundEvent) -> str:
+    subject = str(event.payload.get("subject") or "").strip()
+    if subject:
+        return subject[:120]
     first = next((line.strip() for line in event.text.splitlines() if line.strip()), "")
     if not first:
         return f"{Channel(event.channel).label} message without text"
@@ -382,3 +410,60 @@ def unlinked_contact_customer_create(
         raise UnlinkedContactNotFound(f"There is no unlinked contact with id {contact_id}.")
     customer = customer_create(actor=actor, profile=profile)
     return unlinked_contact_link(actor=actor, contact_id=contact.pk, customer_id=customer.pk)
+
+
+def email_receive(
+    *, raw: bytes, envelope_recipients: list[str] | None = None
+) -> InboundEvent | None:
+    """An email as it arrived by SMTP or IMAP: kept once by its Message-ID, its files saved.
+
+    None when that Message-ID is already held (a re-delivery, or the poller reading again).
+    """
+    mail = email_read(raw, envelope_recipients=envelope_recipients)
+    if InboundEvent.objects.filter(
+        provider=Provider.EMAIL, provider_message_id=mail.message_id[:255]
+    ).exists():
+        return None
+    arrival = Arrival(
+        provider=Provider.EMAIL,
+        kind=InboundEvent.Kind.MESSAGE,
+        provider_message_id=mail.message_id,
+        channel=Channel.EMAIL,
+        sender=mail.sender,
+        sender_name=mail.sender_name,
+        text=mail.text,
+        occurred_at=mail.sent_at,
+        payload=_email_payload(mail),
+    )
+    headers = {"Subject": mail.subject, "From": mail.sender, "Message-ID": mail.message_id}
+    stored = inbound_events_store(
+        arrivals=[arrival], raw_body=raw.decode("utf-8", "replace"), headers=headers
+    )
+    return stored[0] if stored else None
+
+
+def _email_payload(mail: Email) -> dict[str, object]:
+    folder = "inbound-email/" + hashlib.sha256(mail.message_id.encode()).hexdigest()[:24]
+    files = []
+    for number, attachment in enumerate(mail.attachments, start=1):
+        path = default_storage.save(
+            f"{folder}/{number}-{default_storage.get_valid_name(attachment.filename)}",
+            ContentFile(attachment.content),
+        )
+        files.append(
+            {
+                "name": attachment.filename,
+                "content_type": attachment.content_type,
+                "size": len(attachment.content),
+                "path": path,
+            }
+        )
+    return {
+        "subject": mail.subject,
+        "message_id": mail.message_id,
+        "in_reply_to": mail.in_reply_to,
+        "references": mail.references,
+        "recipients": mail.recipients,
+        "attachments": files,
+        "defects": mail.defects,
+    }
