@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from everthread.channels.models import InboundEvent, UnlinkedContact
+from everthread.channels.models import ChatConversation, InboundEvent, UnlinkedContact
 from everthread.consent.services import Evidence, consent_record
 from everthread.conversations.services import InteractionDraft, interaction_record, journey_open
 from everthread.core.models import Staff
@@ -127,8 +127,8 @@ def customer_everywhere(associate: Staff) -> Everywhere:
 
 
 def _channel_rows(amara: Customer) -> None:
-    """A text as the SMS provider delivered it, and the Instagram account she wrote from
-    before staff linked it to her."""
+    """A text as the SMS provider delivered it, a web chat, and the Instagram account she
+    wrote from before staff linked it to her."""
     now = timezone.now()
     InboundEvent.objects.create(
         provider="twilio",
@@ -143,6 +143,15 @@ def _channel_rows(amara: Customer) -> None:
         outcome="recorded",
         processed_at=now,
     )
+    chat = ChatConversation.objects.create(
+        token="chat-amara",
+        name="Amara Osei",
+        email=EMAIL,
+        origin="https://harlowandfinch.example.com",
+        customer=amara,
+        last_message_at=now,
+    )
+    chat.messages.create(direction="inbound", text="Is the emerald wrap dress lined?")
     UnlinkedContact.objects.create(
         channel="instagram",
         address="amara.osei",

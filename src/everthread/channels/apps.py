@@ -7,16 +7,22 @@ class ChannelsConfig(AppConfig):
     verbose_name = "Channels in"
 
     def ready(self) -> None:
-        from everthread.channels.models import InboundEvent, UnlinkedContact
+        from everthread.channels.models import ChatConversation, InboundEvent, UnlinkedContact
         from everthread.customers.merge_rules import merge_rule_register
 
         merge_rule_register(InboundEvent, "customer")
         merge_rule_register(UnlinkedContact, "customer")
+        merge_rule_register(ChatConversation, "customer")
         _personal_data_register()
 
 
 def _personal_data_register() -> None:
-    from everthread.channels.models import InboundEvent, UnlinkedContact
+    from everthread.channels.models import (
+        ChatConversation,
+        ChatMessage,
+        InboundEvent,
+        UnlinkedContact,
+    )
     from everthread.privacy.registry import (
         ERASED,
         Retention,
@@ -54,4 +60,18 @@ def _personal_data_register() -> None:
         export=("id", "channel", "address", "display_name", "first_seen_at", "last_seen_at"),
         erase=delete,
         retention=Retention(days=365, after="last_seen_at", action="delete"),
+    )
+    personal_data_register(
+        ChatConversation,
+        customer="customer",
+        export=("id", "name", "email", "origin", "started_at", "last_message_at"),
+        erase=anonymise(name="", email=ERASED),
+        retention=Retention(days=365, after="last_message_at", action="anonymise"),
+    )
+    personal_data_register(
+        ChatMessage,
+        customer="conversation__customer",
+        export=("id", "conversation_id", "direction", "text", "staff__username", "sent_at"),
+        erase=anonymise(text=ERASED),
+        retention=Retention(days=365, after="sent_at", action="anonymise"),
     )

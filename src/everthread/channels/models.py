@@ -126,3 +126,64 @@ class InboundEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.kind} {self.provider_message_id}"
+
+
+class ChatConversation(models.Model):
+    """A visitor's conversation in the web chat on the brand's site."""
+
+    # The visitor's browser holds this, and only this, to read and write the conversation.
+    token = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=200, blank=True)
+    email = models.CharField(max_length=320)
+    origin = models.CharField(max_length=200, help_text="The site the widget ran on.")
+    customer = models.ForeignKey(
+        Customer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    journey = models.ForeignKey(
+        "conversations.Journey", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    last_message_at = models.DateTimeField()
+
+    class Meta:
+        indexes: ClassVar = [
+            models.Index(fields=["customer", "-last_message_at"], name="chat_customer")
+        ]
+
+    def __str__(self) -> str:
+        return f"Chat with {self.name or self.email}"
+
+
+class ChatMessage(models.Model):
+    """One line of a chat, as the visitor's widget shows it."""
+
+    class Direction(models.TextChoices):
+        FROM_VISITOR = "inbound", "From the visitor"
+        FROM_STAFF = "outbound", "From staff"
+
+    conversation = models.ForeignKey(
+        ChatConversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    direction = models.CharField(max_length=8, choices=Direction.choices)
+    text = models.TextField()
+    # The widget's id for a message it sent: a resend after a dropped connection is the same.
+    client_id = models.CharField(max_length=64, blank=True)
+    staff = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    interaction = models.ForeignKey(
+        Interaction, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["conversation", "client_id"],
+                condition=~Q(client_id=""),
+                name="chat_message_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

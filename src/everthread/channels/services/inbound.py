@@ -8,36 +8,29 @@ keywords, and records delivery receipts for what we sent.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 from collections.abc import Iterable, Mapping
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from everthread.channels.arrivals import Arrival
-from everthread.channels.email_in import Email, email_read
-from everthread.channels.errors import UnlinkedContactLinked, UnlinkedContactNotFound
 from everthread.channels.models import InboundEvent, Provider, UnlinkedContact
 from everthread.channels.selectors import email_thread
 from everthread.consent.models import ConsentChannel, Purpose, consent_channel_of
 from everthread.consent.services import consent_keyword_apply
 from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.services import InteractionDraft, JourneyStart, interaction_record
-from everthread.core.models import Capability, Channel, Role, Staff
+from everthread.core.models import Channel, Role, Staff
 from everthread.core.selectors import organisation_get
-from everthread.core.services import audit_record, capability_require, staff_upsert
+from everthread.core.services import staff_upsert
 from everthread.customers.contact_points import ContactKind, contact_point_normalise
-from everthread.customers.errors import CustomerNotFound, InvalidContactPoint
+from everthread.customers.errors import InvalidContactPoint
 from everthread.customers.models import Customer
 from everthread.customers.recognition import Clues, recognise
-from everthread.customers.services import customer_create
-from everthread.customers.services.contacts import contact_point_attach
 from everthread.outreach.errors import InvalidOutreach
 from everthread.outreach.services import outreach_delivery_update, outreach_send
 
@@ -220,10 +213,10 @@ def _message_place(event: InboundEvent) -> None:
         event.outcome, event.unlinked_contact = Outcome.UNLINKED, contact
         event.note = "Nobody has this address yet: see Unlinked contacts."
         return
-    _recorded_for(event, customer, address)
+    inbound_message_record(event, customer, address)
 
 
-def _recorded_for(event: InboundEvent, customer: Customer, address: str) -> None:
+def inbound_message_record(event: InboundEvent, customer: Customer, address: str) -> None:
     event.customer = customer
     event.interaction = _on_the_timeline(event, customer)
     event.outcome = Outcome.RECORDED
@@ -358,112 +351,3 @@ def unlinked_contact_note(*, event: InboundEvent, address: str) -> UnlinkedConta
         contact.display_name = contact.display_name or event.sender_name
         contact.save(update_fields=["last_seen_at", "message_count", "display_name"])
     return contact
-
-
-@transaction.atomic
-def unlinked_contact_link(*, actor: Staff, contact_id: int, customer_id: int) -> Customer:
-    """It was this customer: keep the address on them and move every message onto their
-    timeline, so the next message from it is recognised."""
-    capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
-    contact = UnlinkedContact.objects.select_for_update().filter(pk=contact_id).first()
-    if contact is None:
-        raise UnlinkedContactNotFound(f"There is no unlinked contact with id {contact_id}.")
-    if contact.customer_id is not None:
-        raise UnlinkedContactLinked(
-            f"{contact} is already linked to customer {contact.customer_id}."
-        )
-    customer = Customer.objects.filter(pk=customer_id, merged_into__isnull=True).first()
-    if customer is None:
-        raise CustomerNotFound(f"There is no customer with id {customer_id}.", field="customer_id")
-    kind = SENDER_KINDS.get(contact.channel)
-    if kind:
-        contact_point_attach(
-            actor=actor,
-            customer=customer,
-            kind=kind,
-            value=contact.address,
-            label=f"from {Channel(contact.channel).label}",
-            region=organisation_get().phone_region,
-        )
-    for event in contact.events.filter(outcome=Outcome.UNLINKED).order_by("received_at", "pk"):
-        _recorded_for(event, customer, contact.address)
-        event.save(update_fields=["outcome", "note", "customer", "interaction"])
-    contact.customer, contact.linked_by, contact.linked_at = customer, actor, timezone.now()
-    contact.save(update_fields=["customer", "linked_by", "linked_at"])
-    audit_record(
-        actor=actor,
-        action="unlinked_contact.linked",
-        subject=contact,
-        customer_id=customer.pk,
-        detail={"channel": contact.channel, "messages": contact.message_count},
-    )
-    return customer
-
-
-@transaction.atomic
-def unlinked_contact_customer_create(
-    *, actor: Staff, contact_id: int, profile: Mapping[str, object]
-) -> Customer:
-    """Nobody we know: a new customer with the address they wrote from, and their messages."""
-    contact = UnlinkedContact.objects.filter(pk=contact_id, customer__isnull=True).first()
-    if contact is None:
-        raise UnlinkedContactNotFound(f"There is no unlinked contact with id {contact_id}.")
-    customer = customer_create(actor=actor, profile=profile)
-    return unlinked_contact_link(actor=actor, contact_id=contact.pk, customer_id=customer.pk)
-
-
-def email_receive(
-    *, raw: bytes, envelope_recipients: list[str] | None = None
-) -> InboundEvent | None:
-    """An email as it arrived by SMTP or IMAP: kept once by its Message-ID, its files saved.
-
-    None when that Message-ID is already held (a re-delivery, or the poller reading again).
-    """
-    mail = email_read(raw, envelope_recipients=envelope_recipients)
-    if InboundEvent.objects.filter(
-        provider=Provider.EMAIL, provider_message_id=mail.message_id[:255]
-    ).exists():
-        return None
-    arrival = Arrival(
-        provider=Provider.EMAIL,
-        kind=InboundEvent.Kind.MESSAGE,
-        provider_message_id=mail.message_id,
-        channel=Channel.EMAIL,
-        sender=mail.sender,
-        sender_name=mail.sender_name,
-        text=mail.text,
-        occurred_at=mail.sent_at,
-        payload=_email_payload(mail),
-    )
-    headers = {"Subject": mail.subject, "From": mail.sender, "Message-ID": mail.message_id}
-    stored = inbound_events_store(
-        arrivals=[arrival], raw_body=raw.decode("utf-8", "replace"), headers=headers
-    )
-    return stored[0] if stored else None
-
-
-def _email_payload(mail: Email) -> dict[str, object]:
-    folder = "inbound-email/" + hashlib.sha256(mail.message_id.encode()).hexdigest()[:24]
-    files = []
-    for number, attachment in enumerate(mail.attachments, start=1):
-        path = default_storage.save(
-            f"{folder}/{number}-{default_storage.get_valid_name(attachment.filename)}",
-            ContentFile(attachment.content),
-        )
-        files.append(
-            {
-                "name": attachment.filename,
-                "content_type": attachment.content_type,
-                "size": len(attachment.content),
-                "path": path,
-            }
-        )
-    return {
-        "subject": mail.subject,
-        "message_id": mail.message_id,
-        "in_reply_to": mail.in_reply_to,
-        "references": mail.references,
-        "recipients": mail.recipients,
-        "attachments": files,
-        "defects": mail.defects,
-    }
