@@ -206,6 +206,11 @@ IMAP_SSL = env.flag("IMAP_SSL", default=True)
 IMAP_USER = env.text("IMAP_USER") or ""
 IMAP_PASSWORD = env.text("IMAP_PASSWORD") or ""
 IMAP_MAILBOX = env.text("IMAP_MAILBOX") or "INBOX"
+# The web chat widget: the key the brand's site embeds, the sites it may run on, and how
+# many requests one visitor's address may make a minute.
+CHAT_PUBLIC_KEY = env.text("EVERTHREAD_CHAT_PUBLIC_KEY") or ("local-chat-key" if DEBUG else "")
+CHAT_ALLOWED_ORIGINS = env.names("EVERTHREAD_CHAT_ALLOWED_ORIGINS", [])
+CHAT_REQUESTS_PER_MINUTE = env.number("EVERTHREAD_CHAT_REQUESTS_PER_MINUTE", 120, minimum=1)
 # Replies to reply+<signed journey token>@this domain find their conversation again.
 REPLY_DOMAIN = env.text("EVERTHREAD_REPLY_DOMAIN") or "reply.localhost"
 

@@ -13,6 +13,13 @@ class ChannelsConfig(AppConfig):
         merge_rule_register(InboundEvent, "customer")
         merge_rule_register(UnlinkedContact, "customer")
         merge_rule_register(ChatConversation, "customer")
+
+        from everthread.channels.chat_views import chat_section
+        from everthread.customers.page_sections import customer_page_section_register
+
+        customer_page_section_register(
+            "web_chat", template="channels/_chats.html", load=chat_section, slot="main", order=20
+        )
         _personal_data_register()
 
 

@@ -21,3 +21,15 @@ class UnlinkedContactNotFound(NotFound):
 
 class UnlinkedContactLinked(Conflict):
     code = "unlinked_contact_linked"
+
+
+class ChatRefused(Forbidden):
+    code = "chat_refused"
+
+
+class InvalidChat(InvalidInput):
+    code = "invalid_chat"
+
+
+class ChatNotFound(NotFound):
+    code = "chat_not_found"

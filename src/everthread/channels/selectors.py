@@ -7,8 +7,14 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from everthread.channels.email_in import reply_journey_id
-from everthread.channels.errors import UnlinkedContactNotFound
-from everthread.channels.models import InboundEvent, Provider, UnlinkedContact
+from everthread.channels.errors import ChatNotFound, UnlinkedContactNotFound
+from everthread.channels.models import (
+    ChatConversation,
+    ChatMessage,
+    InboundEvent,
+    Provider,
+    UnlinkedContact,
+)
 from everthread.conversations.models import Journey
 from everthread.core.pagination import time_keyset_page
 from everthread.outreach.models import OutboundMessage
@@ -47,6 +53,44 @@ def unlinked_contact_messages(*, contact_id: int, limit: int = 50) -> list[Inbou
         "-received_at", "-pk"
     )
     return list(reversed(rows[:limit]))
+
+
+def conversation_thread(event: InboundEvent) -> Journey | None:
+    """The journey a message continues when its channel says so (an email's thread, the
+    chat it was written in), else None; at most 3 queries."""
+    if event.provider == Provider.EMAIL:
+        return email_thread(event)
+    if event.provider == Provider.WEB_CHAT:
+        chat = (
+            ChatConversation.objects.select_related("journey__customer")
+            .filter(pk=event.payload.get("conversation"))
+            .first()
+        )
+        return chat.journey if chat is not None else None
+    return None
+
+
+def chat_conversation_by_token(*, token: str) -> ChatConversation:
+    conversation = ChatConversation.objects.filter(token=token).first() if token else None
+    if conversation is None:
+        raise ChatNotFound("This conversation has ended; start a new one.")
+    return conversation
+
+
+def chat_messages_after(*, conversation: ChatConversation, after: int = 0) -> list[ChatMessage]:
+    """What the visitor's widget has not shown yet, oldest first; 1 query."""
+    return list(
+        conversation.messages.filter(pk__gt=after).select_related("staff").order_by("pk")[:200]
+    )
+
+
+def customer_chats(*, customer_id: int, limit: int = 3) -> list[ChatConversation]:
+    """The customer's latest web chats with their messages; 2 queries."""
+    return list(
+        ChatConversation.objects.filter(customer_id=customer_id)
+        .prefetch_related("messages__staff")
+        .order_by("-last_message_at", "-pk")[:limit]
+    )
 
 
 def email_thread(event: InboundEvent) -> Journey | None:

@@ -1,5 +1,10 @@
 """Writes for inbound channels: one module per way in, one name space for callers."""
 
+from everthread.channels.services.chat import (
+    chat_message_send,
+    chat_open,
+    chat_reply,
+)
 from everthread.channels.services.email import email_receive
 from everthread.channels.services.inbound import (
     automatic_sender,
@@ -14,6 +19,9 @@ from everthread.channels.services.unlinked import (
 
 __all__ = [
     "automatic_sender",
+    "chat_message_send",
+    "chat_open",
+    "chat_reply",
     "email_receive",
     "inbound_event_process",
     "inbound_events_retry",

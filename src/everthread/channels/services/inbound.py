@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from everthread.channels.arrivals import Arrival
 from everthread.channels.models import InboundEvent, Provider, UnlinkedContact
-from everthread.channels.selectors import email_thread
+from everthread.channels.selectors import conversation_thread
 from everthread.consent.models import ConsentChannel, Purpose, consent_channel_of
 from everthread.consent.services import consent_keyword_apply
 from everthread.conversations.models import Interaction, Journey
@@ -44,6 +44,7 @@ SENDER_KINDS: dict[str, str] = {
     Channel.INSTAGRAM: ContactKind.INSTAGRAM,
     Channel.MESSENGER: ContactKind.FACEBOOK,
     Channel.EMAIL: ContactKind.EMAIL,
+    Channel.CHAT: ContactKind.EMAIL,  # the web chat asks for an email address to answer at
 }
 # Who sends the replies nobody typed (a keyword's confirmation): outreach_send asks for
 # a member of staff, and the audit log should say it was automatic.
@@ -199,14 +200,11 @@ def _receipt_detail(payload: Mapping[str, object]) -> str:
 
 def _message_place(event: InboundEvent) -> None:
     customer, address = _sender_of(event)
-    thread = email_thread(event) if event.provider == Provider.EMAIL else None
+    thread = conversation_thread(event)
     if thread is not None and customer in (None, thread.customer):
-        # A reply in a conversation we know (by its signed reply address or the message
-        # it answers) belongs there, even when sent from an address we do not have.
-        event.customer = thread.customer
-        event.interaction = _on_the_timeline(event, thread.customer, journey=thread)
-        event.outcome = Outcome.RECORDED
-        event.note = _keyword_answer(event, thread.customer, address) if customer else ""
+        # A reply in a conversation we know (by its signed reply address, the message it
+        # answers, or the chat it is in) belongs there, even from an address we do not have.
+        inbound_message_record(event, thread.customer, address, journey=thread)
         return
     if customer is None:
         contact = unlinked_contact_note(event=event, address=address)
@@ -216,11 +214,17 @@ def _message_place(event: InboundEvent) -> None:
     inbound_message_record(event, customer, address)
 
 
-def inbound_message_record(event: InboundEvent, customer: Customer, address: str) -> None:
+def inbound_message_record(
+    event: InboundEvent, customer: Customer, address: str, *, journey: Journey | None = None
+) -> None:
     event.customer = customer
-    event.interaction = _on_the_timeline(event, customer)
+    event.interaction = _on_the_timeline(event, customer, journey=journey)
     event.outcome = Outcome.RECORDED
     event.note = _keyword_answer(event, customer, address) if event.text.strip() else ""
+    if event.provider == Provider.WEB_CHAT:
+        from everthread.channels.services.chat import chat_event_attach
+
+        chat_event_attach(event, event.interaction)
 
 
 def _sender_of(event: InboundEvent) -> tuple[Customer | None, str]:
