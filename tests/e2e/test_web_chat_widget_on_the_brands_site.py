@@ -4,7 +4,6 @@ conversation is still there."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import threading
 from collections.abc import Iterator
@@ -19,8 +18,8 @@ from factories import ContactPointFactory, CustomerFactory, OrganisationFactory,
 
 pytestmark = pytest.mark.e2e
 
-PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harlow &amp; Finch</title></head>
-<body><h1>Raincoats</h1><p>The red toggle raincoat.</p>
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Harlow &amp; Finch</title></head><body><h1>Raincoats</h1><p>The red toggle raincoat.</p>
 <script src="{everthread}/static/channels/chat-widget.js" data-everthread-url="{everthread}"
         data-everthread-key="e2e-chat-key" data-everthread-poll-ms="300"></script></body></html>"""
 
