@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from consenting import at_local
+from everthread.channels.models import ChatConversation, InboundEvent, UnlinkedContact
 from everthread.consent.services import Evidence, consent_record
 from everthread.conversations.services import InteractionDraft, interaction_record, journey_open
 from everthread.core.models import Staff
@@ -120,8 +121,46 @@ def customer_everywhere(associate: Staff) -> Everywhere:
         # Late-morning her time, so quiet hours never hold it, whenever the suite runs.
         at=at_local("Europe/London", 11, days=0),
     )
+    _channel_rows(amara)
     duplicate = CustomerFactory(given_name="Amara", family_name="Osei", postcode="M14 5TT")
     customer_merge(actor=associate, survivor_id=amara.pk, merged_id=duplicate.pk)
     look_alike = CustomerFactory(given_name="Amara", family_name="Osei-Mensah")
     DuplicatePair.objects.create(customer_a=amara, customer_b=look_alike, score=0.71)
     return Everywhere(customer=amara, merged=duplicate)
+
+
+def _channel_rows(amara: Customer) -> None:
+    """A text as the SMS provider delivered it, a web chat, and the Instagram account she
+    wrote from before staff linked it to her."""
+    now = timezone.now()
+    InboundEvent.objects.create(
+        provider="twilio",
+        kind="message",
+        provider_message_id="SM-AMARA-1",
+        channel="sms",
+        sender=PHONE,
+        text="Is the emerald wrap dress in?",
+        payload={"From": PHONE, "Body": "Is the emerald wrap dress in?"},
+        raw_body=f"From={PHONE}&Body=Is+the+emerald+wrap+dress+in",
+        customer=amara,
+        outcome="recorded",
+        processed_at=now,
+    )
+    chat = ChatConversation.objects.create(
+        token="chat-amara",
+        name="Amara Osei",
+        email=EMAIL,
+        origin="https://harlowandfinch.example.com",
+        customer=amara,
+        last_message_at=now,
+    )
+    chat.messages.create(direction="inbound", text="Is the emerald wrap dress lined?")
+    UnlinkedContact.objects.create(
+        channel="instagram",
+        address="amara.osei",
+        first_seen_at=now,
+        last_seen_at=now,
+        message_count=1,
+        customer=amara,
+        linked_at=now,
+    )

@@ -7,7 +7,9 @@ import sys
 
 # Commands that serve requests or run queued work: they refuse to start on a database nobody
 # has migrated.
-SERVING_COMMANDS = {"runserver", "worker"}
+SERVING_COMMANDS = {"runserver", "worker", "smtpd", "imap-poll"}
+# Commands operators type with a hyphen; Django's command modules need an underscore.
+HYPHENATED = {"imap-poll": "imap_poll"}
 
 
 def main() -> None:
@@ -19,6 +21,8 @@ def main() -> None:
     try:
         if len(sys.argv) > 1 and sys.argv[1] in SERVING_COMMANDS:
             _require_migrated_database()
+        if len(sys.argv) > 1:
+            sys.argv[1] = HYPHENATED.get(sys.argv[1], sys.argv[1])
         execute_from_command_line(sys.argv)
     except ImproperlyConfigured as error:
         sys.exit(f"everthread: configuration error: {error}")

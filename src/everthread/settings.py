@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "everthread.notes",
     "everthread.consent",
     "everthread.outreach",
+    "everthread.channels",
     "everthread.privacy",
     "everthread.demo",
 ]
@@ -170,6 +171,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Files customers send (email attachments) are kept with the default storage, here.
+MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -224,5 +227,33 @@ TASKS = {
 
 # The largest CSV file the upload page and the API take (the command line takes any size).
 IMPORT_MAX_BYTES = env.number("EVERTHREAD_IMPORT_MAX_MB", 50, minimum=1) * 1024 * 1024
+
+# Inbound channels. Each provider signs its webhooks with a secret under its own usual name;
+# without DEBUG they have no defaults, and a webhook with no secret to check refuses all.
+_LOCAL = "local-development-only" if DEBUG else ""
+TWILIO_ACCOUNT_SID = env.text("TWILIO_ACCOUNT_SID") or ("AC" + "0" * 32 if DEBUG else "")
+TWILIO_AUTH_TOKEN = env.text("TWILIO_AUTH_TOKEN") or _LOCAL
+META_APP_SECRET = env.text("META_APP_SECRET") or _LOCAL
+META_VERIFY_TOKEN = env.text("META_VERIFY_TOKEN") or _LOCAL
+META_ACCESS_TOKEN = env.text("META_ACCESS_TOKEN") or _LOCAL
+# The address the providers call us at, behind any proxy: Twilio signs the URL it requested.
+PUBLIC_URL = (env.text("EVERTHREAD_PUBLIC_URL") or "").rstrip("/")
+# Email in: `everthread smtpd` listens here; `everthread imap-poll` reads this mailbox.
+SMTP_RECEIVE_HOST = env.text("SMTP_RECEIVE_HOST") or "127.0.0.1"
+SMTP_RECEIVE_PORT = env.number("SMTP_RECEIVE_PORT", 2525, minimum=1)
+SMTP_RECEIVE_MAX_BYTES = env.number("SMTP_RECEIVE_MAX_MB", 25, minimum=1) * 1024 * 1024
+IMAP_HOST = env.text("IMAP_HOST") or ""
+IMAP_PORT = env.number("IMAP_PORT", 993, minimum=1)
+IMAP_SSL = env.flag("IMAP_SSL", default=True)
+IMAP_USER = env.text("IMAP_USER") or ""
+IMAP_PASSWORD = env.text("IMAP_PASSWORD") or ""
+IMAP_MAILBOX = env.text("IMAP_MAILBOX") or "INBOX"
+# The web chat widget: the key the brand's site embeds, the sites it may run on, and how
+# many requests one visitor's address may make a minute.
+CHAT_PUBLIC_KEY = env.text("EVERTHREAD_CHAT_PUBLIC_KEY") or ("local-chat-key" if DEBUG else "")
+CHAT_ALLOWED_ORIGINS = env.names("EVERTHREAD_CHAT_ALLOWED_ORIGINS", [])
+CHAT_REQUESTS_PER_MINUTE = env.number("EVERTHREAD_CHAT_REQUESTS_PER_MINUTE", 120, minimum=1)
+# Replies to reply+<signed journey token>@this domain find their conversation again.
+REPLY_DOMAIN = env.text("EVERTHREAD_REPLY_DOMAIN") or "reply.localhost"
 
 env.refuse_unknown()

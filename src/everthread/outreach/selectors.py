@@ -23,6 +23,7 @@ from everthread.consent.models import (
     Source,
 )
 from everthread.consent.selectors import consent_standing, consent_standings
+from everthread.conversations.models import Journey
 from everthread.core.models import Organisation
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
@@ -328,3 +329,17 @@ def outreach_messages(*, customer_id: int) -> list[OutboundMessage]:
         .select_related("decision", "created_by")
         .order_by("-created_at", "-id")
     )
+
+
+def journey_of_outbound_message(*, provider_message_ids: list[str]) -> Journey | None:
+    """The journey of the latest message sent under one of these provider ids (an email's
+    Message-ID), which a reply continues; 1 query."""
+    message = (
+        OutboundMessage.objects.filter(
+            provider_message_id__in=provider_message_ids, interaction__journey__isnull=False
+        )
+        .select_related("interaction__journey__customer")
+        .order_by("-pk")
+        .first()
+    )
+    return message.interaction.journey if message and message.interaction else None

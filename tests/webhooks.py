@@ -1,0 +1,126 @@
+"""Signed webhook requests, built as each provider documents its signing."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+from django.test import Client
+from twilio.request_validator import RequestValidator
+
+TWILIO_AUTH_TOKEN = "tests-twilio-auth-token"
+META_APP_SECRET = "tests-meta-app-secret"
+META_VERIFY_TOKEN = "tests-meta-verify-token"
+TWILIO_PATH = "/hooks/twilio/messages"
+META_PATH = "/hooks/meta"
+
+
+def twilio_signature(url: str, form: dict[str, str], token: str = TWILIO_AUTH_TOKEN) -> str:
+    return RequestValidator(token).compute_signature(url, form)
+
+
+def twilio_post(
+    client: Client, form: dict[str, str], *, signed_url: str = "", **headers: str
+) -> Any:
+    """POST a form as Twilio does, signed for the URL Twilio called (the test server's)."""
+    url = signed_url or f"http://testserver{TWILIO_PATH}"
+    return client.post(
+        TWILIO_PATH,
+        urlencode(form),
+        content_type="application/x-www-form-urlencoded",
+        headers={"X-Twilio-Signature": twilio_signature(url, form), **headers},
+    )
+
+
+def meta_signature(body: bytes, secret: str = META_APP_SECRET) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def meta_post(client: Client, payload: dict[str, Any] | bytes, **headers: str) -> Any:
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    return client.post(
+        META_PATH,
+        body,
+        content_type="application/json",
+        headers={"X-Hub-Signature-256": meta_signature(body), **headers},
+    )
+
+
+def sms(sid: str, sender: str, body: str, to: str = "+447700900000") -> dict[str, str]:
+    """An incoming SMS as Twilio posts it (WhatsApp: sender "whatsapp:+44…")."""
+    return {
+        "AccountSid": "AC" + "1" * 32,
+        "MessageSid": sid,
+        "SmsSid": sid,
+        "From": sender,
+        "To": to,
+        "Body": body,
+        "NumMedia": "0",
+        "SmsStatus": "received",
+        "ApiVersion": "2010-04-01",
+    }
+
+
+def twilio_status(sid: str, status: str, **extra: str) -> dict[str, str]:
+    return {
+        "AccountSid": "AC" + "1" * 32,
+        "MessageSid": sid,
+        "SmsSid": sid,
+        "MessageStatus": status,
+        "SmsStatus": status,
+        "To": "+447700900101",
+        "From": "+447700900000",
+        "ApiVersion": "2010-04-01",
+        **extra,
+    }
+
+
+def whatsapp_cloud(
+    messages: list[dict[str, Any]] = (),
+    statuses: list[dict[str, Any]] = (),
+    name: str = "",  # type: ignore[assignment]
+) -> dict[str, Any]:
+    """A WhatsApp Cloud API webhook: entry[].changes[].value.messages[] / .statuses[]."""
+    value: dict[str, Any] = {
+        "messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": "447700900000", "phone_number_id": "1234567890"},
+    }
+    if messages:
+        value["contacts"] = [{"profile": {"name": name}, "wa_id": m.get("from")} for m in messages]
+        value["messages"] = list(messages)
+    if statuses:
+        value["statuses"] = list(statuses)
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "WABA-1", "changes": [{"field": "messages", "value": value}]}],
+    }
+
+
+def whatsapp_text(wamid: str, sender: str, body: str, timestamp: int = 1_767_000_000) -> dict:
+    return {
+        "from": sender,
+        "id": wamid,
+        "timestamp": str(timestamp),
+        "type": "text",
+        "text": {"body": body},
+    }
+
+
+def messaging(kind: str, events: list[dict[str, Any]], page_id: str = "PAGE-1") -> dict[str, Any]:
+    """An Instagram (kind "instagram") or Messenger (kind "page") webhook: entry[].messaging[]."""
+    return {
+        "object": kind,
+        "entry": [{"id": page_id, "time": 1_767_000_000_000, "messaging": events}],
+    }
+
+
+def dm(mid: str, sender: str, text: str, timestamp_ms: int = 1_767_000_000_000) -> dict:
+    return {
+        "sender": {"id": sender},
+        "recipient": {"id": "PAGE-1"},
+        "timestamp": timestamp_ms,
+        "message": {"mid": mid, "text": text},
+    }
