@@ -281,8 +281,9 @@ def _body(event: InboundEvent) -> str:
     listed = [f"{f['name']} ({filesizeformat(f['size'])})" for f in files]
     # Twilio's MMS and WhatsApp media stay with Twilio, behind the account's credentials.
     media = int(event.payload.get("NumMedia") or 0) if event.provider == Provider.TWILIO else 0
+    payload = event.payload
     listed += [
-        f"{event.payload.get(f'MediaContentType{n}', 'media')} at {event.payload.get(f'MediaUrl{n}')}"
+        f"{payload.get(f'MediaContentType{n}', 'media')} at {payload.get(f'MediaUrl{n}')}"
         for n in range(media)
     ]
     if not listed:
