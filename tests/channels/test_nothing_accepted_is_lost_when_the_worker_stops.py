@@ -76,3 +76,16 @@ def test_an_event_whose_task_was_lost_is_found_again(client) -> None:
 
     assert InboundEvent.objects.get().outcome == "recorded"
     assert Interaction.objects.filter(customer=amara).count() == 1
+
+
+def test_with_tasks_inline_a_failure_still_answers_200_and_keeps_the_error(
+    client, settings
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    Organisation.objects.all().delete()
+
+    answered = twilio_post(client, sms("SM30", "+447700900101", "Hello?"))
+
+    assert answered.status_code == 200
+    event = InboundEvent.objects.get()
+    assert event.outcome == "failed" and "No organisation is set up yet" in event.error
