@@ -9,7 +9,7 @@ import sys
 # has migrated.
 SERVING_COMMANDS = {"runserver", "worker", "smtpd", "imap-poll"}
 # Commands operators type with a hyphen; Django's command modules need an underscore.
-HYPHENATED = {"imap-poll": "imap_poll"}
+HYPHENATED = {"imap-poll": "imap_poll", "inbound-retry": "inbound_retry"}
 
 
 def main() -> None:

@@ -85,3 +85,23 @@ def test_the_same_message_delivered_twice_is_on_the_timeline_once(
             twilio_post(client, sms("SM5", "+447700900101", "Hello"))
 
     assert Interaction.objects.filter(customer=amara).count() == 1
+
+
+def test_a_picture_by_whatsapp_is_listed_with_its_caption(
+    client, amara, inline_tasks, django_capture_on_commit_callbacks
+) -> None:
+    form = {
+        **sms("MM1", "whatsapp:+447700900101", "Like this one?"),
+        "NumMedia": "1",
+        "MediaContentType0": "image/jpeg",
+        "MediaUrl0": "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        twilio_post(client, form)
+
+    picture = Interaction.objects.get(customer=amara)
+    assert picture.channel == "whatsapp"
+    assert picture.body == (
+        "Like this one?\n\nAttachments: image/jpeg at "
+        "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1"
+    )

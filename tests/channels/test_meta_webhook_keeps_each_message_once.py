@@ -136,3 +136,15 @@ def test_unknown_notifications_are_kept_raw_and_marked_unknown(client, organisat
 
     assert first.status_code == 200
     assert list(InboundEvent.objects.values_list("kind", flat=True)) == ["unknown"] * 3
+
+
+def test_without_an_app_secret_configured_nothing_is_accepted(
+    client, organisation, settings
+) -> None:
+    settings.META_APP_SECRET = ""
+
+    refused = meta_post(client, whatsapp_cloud([whatsapp_text("wamid.E1", "447700900303", "Hi")]))
+
+    assert refused.status_code == 403
+    assert "META_APP_SECRET is not set" in refused.json()["detail"]
+    assert not InboundEvent.objects.exists()

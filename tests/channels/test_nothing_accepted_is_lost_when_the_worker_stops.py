@@ -3,7 +3,11 @@ worker started later processes each event once. A failure is kept on the event a
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from everthread.channels.models import InboundEvent
 from everthread.channels.services import inbound_event_process, inbound_events_retry
@@ -48,8 +52,40 @@ def test_a_failed_event_keeps_its_error_and_is_processed_on_retry(client) -> Non
     assert "No organisation is set up yet" in failed.error
 
     OrganisationFactory()
-    assert inbound_events_retry() == 1
+    queued = io.StringIO()
+    call_command("inbound_retry", stdout=queued)
     worker_run_queued()
 
     done = InboundEvent.objects.get()
+    assert queued.getvalue() == "1 inbound event(s) queued for the worker.\n"
     assert (done.outcome, done.error, done.attempts) == ("unlinked", "", 2)
+
+
+def test_an_event_whose_task_was_lost_is_found_again(client) -> None:
+    OrganisationFactory()
+    amara = CustomerFactory(given_name="Amara", family_name="Osei")
+    ContactPointFactory(customer=amara, kind="phone", value="+447700900101")
+    twilio_post(client, sms("SM20", "+447700900101", "Hello"))
+    # The process stopped between keeping the event and queueing its task.
+    DBTaskResult.objects.all().delete()
+    worker_run_queued()
+    assert InboundEvent.objects.get().outcome == "pending"
+
+    assert inbound_events_retry() == 1
+    worker_run_queued()
+
+    assert InboundEvent.objects.get().outcome == "recorded"
+    assert Interaction.objects.filter(customer=amara).count() == 1
+
+
+def test_with_tasks_inline_a_failure_still_answers_200_and_keeps_the_error(
+    client, settings
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    Organisation.objects.all().delete()
+
+    answered = twilio_post(client, sms("SM30", "+447700900101", "Hello?"))
+
+    assert answered.status_code == 200
+    event = InboundEvent.objects.get()
+    assert event.outcome == "failed" and "No organisation is set up yet" in event.error

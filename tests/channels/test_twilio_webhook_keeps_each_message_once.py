@@ -151,3 +151,15 @@ def test_a_real_http_request_to_the_live_server(
 
     assert refused.value.code == 403
     assert list(InboundEvent.objects.values_list("text", flat=True)) == ["Over real HTTP"]
+
+
+def test_without_an_auth_token_configured_nothing_is_accepted(
+    client, organisation, settings
+) -> None:
+    settings.TWILIO_AUTH_TOKEN = ""
+
+    refused = twilio_post(client, sms("SM108", "+447700900101", "Hello"))
+
+    assert refused.status_code == 403
+    assert "TWILIO_AUTH_TOKEN is not set" in refused.json()["detail"]
+    assert not InboundEvent.objects.exists()

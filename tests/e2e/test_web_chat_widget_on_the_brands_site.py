@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
+from accessibility import assert_accessible
 from everthread.channels.models import ChatConversation
 from everthread.channels.services import chat_reply
 from everthread.conversations.models import Interaction
@@ -61,6 +62,7 @@ def test_rosa_chats_on_the_brands_site_and_sees_the_answer(
 
     page.goto(brand_site)
     page.get_by_role("button", name="Chat with us").click()
+    assert_accessible(page)
     chat = page.get_by_role("dialog", name="Chat with us")
     chat.get_by_label("Your name").fill("Rosa")
     chat.get_by_label("Your email").fill("rosa.alvarez@example.com")
@@ -68,6 +70,7 @@ def test_rosa_chats_on_the_brands_site_and_sees_the_answer(
     chat.get_by_role("button", name="Start chat").click()
     log = chat.get_by_role("log", name="Messages")
     expect(log).to_contain_text("Does the red toggle raincoat cover my legs?")
+    assert_accessible(page)
 
     conversation = ChatConversation.objects.get()
     assert conversation.customer == rosa  # recognised by her email, on her timeline

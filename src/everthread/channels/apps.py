@@ -30,6 +30,7 @@ def _personal_data_register() -> None:
         InboundEvent,
         UnlinkedContact,
     )
+    from everthread.channels.privacy import AnonymiseWithFiles
     from everthread.privacy.registry import (
         ERASED,
         Retention,
@@ -56,8 +57,15 @@ def _personal_data_register() -> None:
             "received_at",
             "outcome",
         ),
-        erase=anonymise(
-            sender=ERASED, sender_name="", text="", payload={}, raw_body="", headers={}
+        erase=AnonymiseWithFiles(
+            {
+                "sender": ERASED,
+                "sender_name": "",
+                "text": "",
+                "payload": {},
+                "raw_body": "",
+                "headers": {},
+            }
         ),
         retention=Retention(days=365, after="received_at", action="anonymise"),
     )

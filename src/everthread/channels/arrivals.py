@@ -70,7 +70,9 @@ def _moment(seconds: Any, *, milliseconds: bool = False) -> datetime.datetime | 
 
 def twilio_verify(*, auth_token: str, url: str, form: QueryDict, signature: str) -> None:
     """Twilio signs the URL it called and the form fields with the account's auth token."""
-    if not auth_token or not signature:
+    if not auth_token:
+        raise WebhookRefused("TWILIO_AUTH_TOKEN is not set: no Twilio request can be checked.")
+    if not signature:
         raise WebhookRefused("The request carries no Twilio signature.")
     if not RequestValidator(auth_token).validate(url, form, signature):
         raise WebhookRefused("The Twilio signature does not match this request.")
@@ -114,7 +116,9 @@ def twilio_read(form: QueryDict) -> Arrival:
 
 def meta_verify(*, app_secret: str, body: bytes, signature: str) -> None:
     """Meta signs the raw body: X-Hub-Signature-256 is sha256=<HMAC-SHA256 with the app secret>."""
-    if not app_secret or not signature.startswith("sha256="):
+    if not app_secret:
+        raise WebhookRefused("META_APP_SECRET is not set: no Meta request can be checked.")
+    if not signature.startswith("sha256="):
         raise WebhookRefused("The request carries no X-Hub-Signature-256 signature.")
     expected = hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, signature.removeprefix("sha256=").strip().lower()):

@@ -113,7 +113,7 @@ def chat_reply(*, actor: Staff, conversation_id: int, text: str) -> ChatMessage:
     """Staff answer in the chat: the visitor's widget shows it, the timeline records it."""
     capability_require(staff=actor, capability=Capability.SEND_OUTREACH)
     conversation = (
-        ChatConversation.objects.select_for_update()
+        ChatConversation.objects.select_for_update(of=("self",))
         .select_related("customer", "journey")
         .filter(pk=conversation_id)
         .first()

@@ -278,10 +278,17 @@ def _on_the_timeline(
 
 def _body(event: InboundEvent) -> str:
     files = event.payload.get("attachments") or []
-    if not files:
+    listed = [f"{f['name']} ({filesizeformat(f['size'])})" for f in files]
+    # Twilio's MMS and WhatsApp media stay with Twilio, behind the account's credentials.
+    media = int(event.payload.get("NumMedia") or 0) if event.provider == Provider.TWILIO else 0
+    payload = event.payload
+    listed += [
+        f"{payload.get(f'MediaContentType{n}', 'media')} at {payload.get(f'MediaUrl{n}')}"
+        for n in range(media)
+    ]
+    if not listed:
         return event.text
-    listed = ", ".join(f"{f['name']} ({filesizeformat(f['size'])})" for f in files)
-    return f"{event.text}\n\nAttachments: {listed}".strip()
+    return f"{event.text}\n\nAttachments: {', '.join(listed)}".strip()
 
 
 def _summary(event: InboundEvent) -> str:

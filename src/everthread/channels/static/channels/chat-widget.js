@@ -39,9 +39,9 @@
     ".etc-panel[hidden]{display:none}",
     ".etc-head{display:flex;justify-content:space-between;align-items:center;padding:.6rem .8rem;background:#1f3d36;color:#fff;border-radius:.6rem .6rem 0 0}",
     ".etc-head button{background:none;border:0;color:#fff;font-size:1.2rem;cursor:pointer}",
-    ".etc-log{list-style:none;margin:0;padding:.6rem .8rem;overflow-y:auto;flex:1}",
-    ".etc-log li{margin:.3rem 0;padding:.4rem .6rem;border-radius:.5rem;background:#eef2f1}",
-    ".etc-log li.etc-you{background:#dfe9ff;margin-left:2rem}",
+    ".etc-log{margin:0;padding:.6rem .8rem;overflow-y:auto;flex:1}",
+    ".etc-log p{margin:.3rem 0;padding:.4rem .6rem;border-radius:.5rem;background:#eef2f1}",
+    ".etc-log p.etc-you{background:#dfe9ff;margin-left:2rem}",
     ".etc-log b{display:block;font-size:.8rem}",
     ".etc-form{display:flex;flex-direction:column;gap:.3rem;padding:.6rem .8rem;border-top:1px solid #ddd}",
     ".etc-form input,.etc-form textarea{font:inherit;padding:.35rem;border:1px solid #999;border-radius:.3rem}",
@@ -57,7 +57,8 @@
   head.appendChild(el("strong", {}, title));
   var closer = el("button", { type: "button", "aria-label": "Close the chat" }, "×");
   head.appendChild(closer);
-  var log = el("ol", { "class": "etc-log", role: "log", "aria-live": "polite", "aria-label": "Messages" });
+  // A log, not a list: new lines are announced; focusable so a keyboard can scroll it.
+  var log = el("div", { "class": "etc-log", role: "log", "aria-live": "polite", "aria-label": "Messages", tabindex: "0" });
   var error = el("p", { "class": "etc-error", role: "alert" });
 
   var start = el("form", { "class": "etc-form", "aria-label": "Start a chat" });
@@ -106,7 +107,7 @@
       if (shown[message.id]) { return; }
       shown[message.id] = true;
       lastId = Math.max(lastId, message.id);
-      var line = el("li", { "class": message.from === "you" ? "etc-you" : "etc-staff" });
+      var line = el("p", { "class": message.from === "you" ? "etc-you" : "etc-staff" });
       line.appendChild(el("b", {}, message.author));
       line.appendChild(document.createTextNode(message.text));
       log.appendChild(line);
