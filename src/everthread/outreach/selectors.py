@@ -44,9 +44,12 @@ CHANNEL_KINDS: dict[str, frozenset[str]] = {
 }
 # A letter lands when the post comes, not in the middle of the night.
 _NO_QUIET_HOURS = frozenset({ConsentChannel.POST})
+# What counts against a frequency cap: what was sent or is on its way; a message that
+# failed for good never reached the customer.
 _COUNTED = (
     OutboundMessage.Status.QUEUED,
     OutboundMessage.Status.HELD,
+    OutboundMessage.Status.SENDING,
     OutboundMessage.Status.SENT,
     OutboundMessage.Status.DELIVERED,
     OutboundMessage.Status.READ,
