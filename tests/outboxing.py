@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from consenting import at_local
-from everthread.core.models import Staff
+from everthread.core.models import Organisation, Staff
 from everthread.customers.models import Customer
 from everthread.outreach.models import OutboundMessage
 from everthread.outreach.services import outreach_send
@@ -41,3 +41,9 @@ def queue_message(
     )
     assert sent.message is not None and sent.message.status == "queued", sent.decision.reasons
     return sent.message
+
+
+def quiet_hours_off(organisation: Organisation) -> None:
+    """Messages sent now go now, whatever the hour the tests run at."""
+    organisation.quiet_hours_start = organisation.quiet_hours_end = datetime.time(8, 0)
+    organisation.save()

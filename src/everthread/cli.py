@@ -7,7 +7,7 @@ import sys
 
 # Commands that serve requests or run queued work: they refuse to start on a database nobody
 # has migrated.
-SERVING_COMMANDS = {"runserver", "worker"}
+SERVING_COMMANDS = {"runserver", "worker", "outbox"}
 
 
 def main() -> None:

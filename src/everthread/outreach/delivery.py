@@ -39,7 +39,7 @@ def outreach_deliver(
     if taken_over is None:
         return None
     message = OutboundMessage.objects.get(pk=message_id)
-    outgoing = _outgoing(message)
+    outgoing = outgoing_of(message)
     try:
         adapter = adapter_for(message.channel)
         provider_id = None
@@ -74,7 +74,8 @@ def _claim(message_id: int, now: datetime.datetime) -> bool | None:
     return True if taken else None
 
 
-def _outgoing(message: OutboundMessage) -> Outgoing:
+def outgoing_of(message: OutboundMessage) -> Outgoing:
+    """The message as its channel's adapter takes it, the same on every attempt."""
     headers = {}
     if message.channel == ConsentChannel.EMAIL and message.purpose in MARKETING_PURPOSES:
         headers = list_unsubscribe_headers(

@@ -58,6 +58,8 @@ class Behaviour:
     # has reached the provider without knowing it.
     latency: float = 0.0
     callbacks: bool = False
+    # The one secret it takes: Twilio's auth token and Meta's access token alike.
+    token: str = "local-token"
 
 
 @dataclass
@@ -164,7 +166,7 @@ class _Api(BaseHTTPRequestHandler):
 
     def _twilio_auth(self, sid: str) -> bool:
         user, _, token = _basic(self.headers.get("Authorization", ""))
-        if user == sid and token:
+        if user == sid and hmac.compare_digest(token, self.server.behaviour.token):
             return True
         self._answer(401, {"code": 20003, "message": "Authenticate", "status": 401})
         return False
@@ -218,7 +220,8 @@ class _Api(BaseHTTPRequestHandler):
     # WhatsApp Cloud API.
 
     def _whatsapp_send(self, raw: bytes) -> None:
-        if not self.headers.get("Authorization", "").removeprefix("Bearer ").strip():
+        bearer = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(bearer, self.server.behaviour.token):
             return self._answer(
                 401,
                 {

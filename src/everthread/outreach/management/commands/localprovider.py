@@ -33,6 +33,11 @@ class Command(BaseCommand):
             default=None,
             help="JSON-lines file of what it took (default DATA_DIR/localprovider.jsonl)",
         )
+        parser.add_argument(
+            "--token",
+            default="local-token",
+            help="The auth token (Twilio) and access token (Meta) it accepts",
+        )
         parser.add_argument("--flaky-attempts", type=int, default=2)
         parser.add_argument("--hang-seconds", type=float, default=30.0)
         parser.add_argument("--latency", type=float, default=0.0, help="Seconds before each answer")
@@ -50,6 +55,7 @@ class Command(BaseCommand):
             hang_seconds=options["hang_seconds"],
             latency=options["latency"],
             callbacks=options["callbacks"],
+            token=options["token"],
         )
         host = options["host"]
         try:
