@@ -69,6 +69,8 @@ class Ledger:
     path: Path
     messages: list[dict[str, Any]] = field(default_factory=list)
     requests: Counter[str] = field(default_factory=Counter)
+    # Bumped by forget(): a request that hung across it is not kept after it.
+    generation: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -105,6 +107,7 @@ class Ledger:
         """Start afresh (tests between stories)."""
         with self.lock:
             self.messages, self.requests = [], Counter()
+            self.generation += 1
             self.path.write_text("")
 
     def listing(self) -> dict[str, Any]:
@@ -279,7 +282,11 @@ class _Api(BaseHTTPRequestHandler):
         fault = _fault(to)
         behaviour = self.server.behaviour
         if fault == "slow":
+            generation = self.server.ledger.generation
             time.sleep(behaviour.hang_seconds)
+            if generation != self.server.ledger.generation:
+                self._answer(503, {"code": 20503, "message": "Forgotten", "status": 503})
+                return True
         code, message = invalid
         if fault == "invalid":
             body: dict[str, Any] = (

@@ -139,6 +139,7 @@ class OutboundMessage(models.Model):
             models.Index(fields=["customer", "purpose", "send_after"], name="outbound_frequency"),
             models.Index(fields=["status", "send_after"], name="outbound_due"),
             models.Index(fields=["status", "next_attempt_at"], name="outbound_next_attempt"),
+            models.Index(fields=["status", "-created_at", "-id"], name="outbound_by_status"),
         ]
 
     def __str__(self) -> str:

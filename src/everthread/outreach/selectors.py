@@ -24,9 +24,11 @@ from everthread.consent.models import (
 )
 from everthread.consent.selectors import consent_standing, consent_standings
 from everthread.core.models import Organisation
+from everthread.core.pagination import time_keyset_page
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
 from everthread.customers.models import ContactPoint, Customer
+from everthread.outreach.errors import InvalidOutreach
 from everthread.outreach.models import OutboundMessage, OutreachDecision
 from everthread.privacy.selectors import suppressions_of
 
@@ -331,3 +333,24 @@ def outreach_messages(*, customer_id: int) -> list[OutboundMessage]:
         .select_related("decision", "created_by")
         .order_by("-created_at", "-id")
     )
+
+
+@dataclass(frozen=True)
+class OutboxPage:
+    messages: list[OutboundMessage]
+    next_cursor: str | None
+
+
+def outbox_page(*, status: str, after: str | None = None, limit: int = 25) -> OutboxPage:
+    """Messages in one outbox status (the dead-letter list: "dead"), newest first, with
+    their customer, in 1 query."""
+    if status not in OutboundMessage.Status.values:
+        known = ", ".join(OutboundMessage.Status.values)
+        raise InvalidOutreach(
+            f"“{status}” is not a message status; use one of {known}.", field="status"
+        )
+    rows = OutboundMessage.objects.filter(status=status).select_related("customer")
+    page, next_cursor = time_keyset_page(
+        rows, by="created_at", after=after, limit=limit, newest_first=True
+    )
+    return OutboxPage(page, next_cursor)

@@ -67,4 +67,8 @@ class Migration(migrations.Migration):
             model_name='outboundmessage',
             index=models.Index(fields=['status', 'next_attempt_at'], name='outbound_next_attempt'),
         ),
+        migrations.AddIndex(
+            model_name='outboundmessage',
+            index=models.Index(fields=['status', '-created_at', '-id'], name='outbound_by_status'),
+        ),
     ]
