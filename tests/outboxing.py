@@ -47,3 +47,37 @@ def quiet_hours_off(organisation: Organisation) -> None:
     """Messages sent now go now, whatever the hour the tests run at."""
     organisation.quiet_hours_start = organisation.quiet_hours_end = datetime.time(8, 0)
     organisation.save()
+
+
+def batch_queue(count: int) -> list[str]:
+    """In an `everthread` database of its own: ``count`` service messages queued through the
+    gate (SMS and WhatsApp in turn, each worded apart), their delivery tasks queued for the
+    worker; their keys."""
+    from factories import ContactPointFactory, CustomerFactory, OrganisationFactory, StaffFactory
+
+    quiet_hours_off(OrganisationFactory())
+    advisor = StaffFactory(username="isabelle", first_name="Isabelle", last_name="Laurent")
+    keys = []
+    for n in range(count):
+        customer = CustomerFactory(given_name=f"Client{n}", family_name="Hale")
+        ContactPointFactory(customer=customer, kind="phone", value=f"+4477009001{n % 90 + 10}")
+        sent = outreach_send(
+            customer=customer,
+            channel="sms" if n % 2 else "whatsapp",
+            purpose="service",
+            actor=advisor,
+            body=f"Dear client {n}, your order is ready to collect.",
+        )
+        assert sent.message is not None, sent.decision.reasons
+        keys.append(sent.message.idempotency_key)
+    return keys
+
+
+def outbox_state() -> dict[str, list[str]]:
+    """Every message's status, provider id and channel, by key."""
+    return {
+        key: [status, provider_id, channel]
+        for key, status, provider_id, channel in OutboundMessage.objects.values_list(
+            "idempotency_key", "status", "provider_message_id", "channel"
+        )
+    }
