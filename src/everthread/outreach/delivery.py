@@ -49,14 +49,19 @@ def outreach_deliver(
         provider_id = provider_id or adapter.send(outgoing)
     except DeliveryFailed as failure:
         return _failed(message, failure, now=now)
-    OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
-        status=Status.SENT,
-        provider_message_id=provider_id,
-        status_changed_at=timezone.now(),
-        claimed_at=None,
-        last_error="",
-    )
-    message.refresh_from_db()
+    sent = {
+        "status": Status.SENT,
+        "provider_message_id": provider_id,
+        "status_changed_at": timezone.now(),
+        "claimed_at": None,
+        "last_error": "",
+    }
+    # Only a message still being sent: a receipt or a retry may have moved it meanwhile.
+    if OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(**sent):
+        for name, value in sent.items():
+            setattr(message, name, value)
+    else:
+        message.refresh_from_db()
     return message
 
 
