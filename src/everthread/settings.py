@@ -206,6 +206,10 @@ TWILIO_ACCOUNT_SID = env.text("TWILIO_ACCOUNT_SID", "") or ""
 TWILIO_AUTH_TOKEN = env.text("TWILIO_AUTH_TOKEN", "") or ""
 TWILIO_FROM_NUMBER = env.text("TWILIO_FROM_NUMBER", "") or ""
 TWILIO_WHATSAPP_FROM = env.text("TWILIO_WHATSAPP_FROM", "") or ""
+# Where Twilio posts delivery receipts for what the outbox sent ("" for none).
+TWILIO_STATUS_CALLBACK_URL = (
+    env.text("EVERTHREAD_TWILIO_STATUS_CALLBACK_URL", f"{PUBLIC_URL}/hooks/twilio/messages") or ""
+)
 META_GRAPH_BASE = env.text("META_GRAPH_BASE", "https://graph.facebook.com") or ""
 META_ACCESS_TOKEN = env.text("META_ACCESS_TOKEN", "") or ""
 META_PHONE_NUMBER_ID = env.text("META_PHONE_NUMBER_ID", "") or ""

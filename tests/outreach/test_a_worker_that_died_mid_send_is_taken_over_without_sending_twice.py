@@ -72,3 +72,18 @@ def test_a_recent_claim_is_left_to_its_worker(provider, charlotte, advisor) -> N
     message.refresh_from_db()
     assert message.status == "sending"
     assert provider.messages() == []
+
+
+def test_a_message_that_stops_every_worker_is_given_up_on(provider, settings, charlotte, advisor):
+    settings.OUTBOX_MAX_ATTEMPTS = 3
+    message = queue_message(charlotte, advisor, "sms")
+    _claimed_by_a_worker_that_died(message, reached_provider=False)
+    OutboundMessage.objects.filter(pk=message.pk).update(attempts=3)
+
+    given_up = outreach_deliver(message_id=message.pk, now=daytime())
+
+    assert given_up is not None and given_up.status == "dead"
+    assert given_up.last_error == (
+        "Gave up after 4 attempts. The worker stopped while sending it, each time."
+    )
+    assert provider.messages() == []

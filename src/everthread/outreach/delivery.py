@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from everthread.consent.models import MARKETING_PURPOSES, ConsentChannel
 from everthread.core.services import audit_record
-from everthread.outreach.adapters import DeliveryFailed, Outgoing, adapter_for
+from everthread.outreach.adapters import DeliveryFailed, Outgoing, TransientFailure, adapter_for
 from everthread.outreach.models import OutboundMessage
 from everthread.outreach.unsubscribe import list_unsubscribe_headers
 
@@ -39,6 +39,10 @@ def outreach_deliver(
     if taken_over is None:
         return None
     message = OutboundMessage.objects.get(pk=message_id)
+    if taken_over and message.attempts > settings.OUTBOX_MAX_ATTEMPTS:
+        # A message whose sending stops the worker every time must not stop them all.
+        stopped = TransientFailure("The worker stopped while sending it, each time.")
+        return _failed(message, stopped, now=now)
     outgoing = outgoing_of(message)
     try:
         adapter = adapter_for(message.channel)

@@ -41,6 +41,8 @@ class TwilioMessages:
     def send(self, outgoing: Outgoing) -> str:
         _require_setup(self.sender)
         form = {"To": self.prefix + outgoing.address, "From": self.sender, "Body": outgoing.body}
+        if settings.TWILIO_STATUS_CALLBACK_URL:
+            form["StatusCallback"] = settings.TWILIO_STATUS_CALLBACK_URL
         answer = http_call(
             "POST", self._url, provider="Twilio", headers=self._headers(outgoing), form=form
         )
