@@ -101,3 +101,18 @@ def test_each_message_has_its_own_key(provider, charlotte, advisor) -> None:
 
     assert one.idempotency_key != two.idempotency_key
     assert provider.taken_by_key() == {one.idempotency_key: 1, two.idempotency_key: 1}
+
+
+def test_whatsapp_can_go_through_twilio_instead(provider, settings, charlotte, advisor) -> None:
+    settings.WHATSAPP_VIA = "twilio"
+    message = queue_message(charlotte, advisor, "whatsapp")
+
+    delivered = outreach_deliver(message_id=message.pk, now=daytime())
+
+    [taken] = provider.messages()
+    assert (taken["provider"], taken["to"], taken["from"]) == (
+        "twilio",
+        "whatsapp:+447700900111",
+        f"whatsapp:{FROM_NUMBER}",
+    )
+    assert delivered is not None and delivered.provider_message_id == taken["id"]
