@@ -6,7 +6,16 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Local, throwaway values: the demo runs with DEBUG on, the tests with a test-only secret.
-DEMO_ENV := EVERTHREAD_DEBUG=true
+# The demo's outbox sends to `everthread localprovider` (Twilio, WhatsApp and SMTP stand-ins
+# on loopback), never to a real customer; see what it took at http://127.0.0.1:8025/_sent.
+PROVIDER_PORT ?= 8025
+PROVIDER_SMTP_PORT ?= 8026
+DEMO_ENV := EVERTHREAD_DEBUG=true EVERTHREAD_OUTBOX_ENABLED=true \
+	EVERTHREAD_PUBLIC_URL=http://$(HOST):$(PORT) \
+	TWILIO_API_BASE=http://127.0.0.1:$(PROVIDER_PORT) TWILIO_ACCOUNT_SID=AC00000000000000000000000000000001 \
+	TWILIO_AUTH_TOKEN=local-token TWILIO_FROM_NUMBER=+447700900000 TWILIO_WHATSAPP_FROM=+447700900000 \
+	META_GRAPH_BASE=http://127.0.0.1:$(PROVIDER_PORT) META_ACCESS_TOKEN=local-token \
+	META_PHONE_NUMBER_ID=106540352242922 SMTP_HOST=127.0.0.1 SMTP_PORT=$(PROVIDER_SMTP_PORT)
 TEST_ENV := EVERTHREAD_SECRET_KEY=tests-only-not-a-secret
 
 .PHONY: demo test lint lock chromium clean
@@ -25,9 +34,13 @@ demo: $(VENV)/.installed-app
 	$(DEMO_ENV) $(BIN)/everthread demo
 	@echo ""
 	@echo "Everthread is starting at http://$(HOST):$(PORT)/ (sign in with a log-in above; Ctrl+C stops it)"
-	@# The background worker (uploaded imports) runs beside the server and stops with it.
+	@# The background worker (imports, message delivery), the outbox's sweep (retries, and
+	@# anything a lost task left behind) and the local provider run beside the server and
+	@# stop with it.
+	$(DEMO_ENV) $(BIN)/everthread localprovider --port $(PROVIDER_PORT) --smtp-port $(PROVIDER_SMTP_PORT) & provider=$$!; \
 	$(DEMO_ENV) $(BIN)/everthread worker --no-reload --verbosity 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEMO_ENV) $(BIN)/everthread outbox sweep --every 30 >/dev/null & sweep=$$!; \
+	trap 'kill $$worker $$sweep $$provider 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(BIN)/everthread runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test chromium

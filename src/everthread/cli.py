@@ -7,7 +7,7 @@ import sys
 
 # Commands that serve requests or run queued work: they refuse to start on a database nobody
 # has migrated.
-SERVING_COMMANDS = {"runserver", "worker", "smtpd", "imap-poll"}
+SERVING_COMMANDS = {"runserver", "worker", "outbox", "smtpd", "imap-poll"}
 # Commands operators type with a hyphen; Django's command modules need an underscore.
 HYPHENATED = {"imap-poll": "imap_poll", "inbound-retry": "inbound_retry"}
 

@@ -255,5 +255,37 @@ CHAT_ALLOWED_ORIGINS = env.names("EVERTHREAD_CHAT_ALLOWED_ORIGINS", [])
 CHAT_REQUESTS_PER_MINUTE = env.number("EVERTHREAD_CHAT_REQUESTS_PER_MINUTE", 120, minimum=1)
 # Replies to reply+<signed journey token>@this domain find their conversation again.
 REPLY_DOMAIN = env.text("EVERTHREAD_REPLY_DOMAIN") or "reply.localhost"
+# Where customers and providers reach Everthread: unsubscribe links, delivery receipts.
+SITE_URL = PUBLIC_URL or "http://127.0.0.1:8000"
+# The outbox: queued messages are delivered by the worker through each channel's provider.
+# Off, messages wait in the queue (nothing reaches a provider); `make demo` turns it on
+# against `everthread localprovider`. Providers' credentials use their own usual names.
+OUTBOX_ENABLED = env.flag("EVERTHREAD_OUTBOX_ENABLED", default=False)
+OUTBOX_MAX_ATTEMPTS = env.number("EVERTHREAD_OUTBOX_MAX_ATTEMPTS", 6, minimum=1)
+# Backoff before retry n: RETRY_SECONDS * 2^(n-1), ±25% jitter.
+OUTBOX_RETRY_SECONDS = env.number("EVERTHREAD_OUTBOX_RETRY_SECONDS", 30, minimum=1)
+# A claim older than this is a worker that died mid-send: another may take the message over.
+OUTBOX_CLAIM_SECONDS = env.number("EVERTHREAD_OUTBOX_CLAIM_SECONDS", 300, minimum=1)
+OUTBOX_TIMEOUT_SECONDS = env.number("EVERTHREAD_OUTBOX_TIMEOUT_SECONDS", 10, minimum=1)
+EMAIL_FROM = env.text("EVERTHREAD_EMAIL_FROM", "Everthread <outreach@localhost>") or ""
+WHATSAPP_VIA = env.text("EVERTHREAD_WHATSAPP_VIA", "meta") or "meta"
+if WHATSAPP_VIA not in ("meta", "twilio"):
+    raise ImproperlyConfigured(
+        f"EVERTHREAD_WHATSAPP_VIA={WHATSAPP_VIA!r}: use meta (WhatsApp Cloud API) or twilio."
+    )
+TWILIO_API_BASE = env.text("TWILIO_API_BASE", "https://api.twilio.com") or ""
+TWILIO_FROM_NUMBER = env.text("TWILIO_FROM_NUMBER", "") or ""
+TWILIO_WHATSAPP_FROM = env.text("TWILIO_WHATSAPP_FROM", "") or ""
+# Where Twilio posts delivery receipts for what the outbox sent ("" for none).
+TWILIO_STATUS_CALLBACK_URL = (
+    env.text("EVERTHREAD_TWILIO_STATUS_CALLBACK_URL", f"{SITE_URL}/hooks/twilio/messages") or ""
+)
+META_GRAPH_BASE = env.text("META_GRAPH_BASE", "https://graph.facebook.com") or ""
+META_PHONE_NUMBER_ID = env.text("META_PHONE_NUMBER_ID", "") or ""
+SMTP_HOST = env.text("SMTP_HOST", "localhost") or ""
+SMTP_PORT = env.number("SMTP_PORT", 25, minimum=1)
+SMTP_USER = env.text("SMTP_USER", "") or ""
+SMTP_PASSWORD = env.text("SMTP_PASSWORD", "") or ""
+SMTP_USE_TLS = env.flag("SMTP_USE_TLS", default=False)
 
 env.refuse_unknown()

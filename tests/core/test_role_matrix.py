@@ -40,6 +40,7 @@ NOT_OURS_NAMESPACES = {"admin"}
 # What the issue asks of the table, whatever else it says: which roles hold each capability.
 PRIVACY_OFFICER = {"privacy_officer"}
 SERVING = {"associate", "agent", "manager", "admin"}
+MANAGING = {"manager", "admin"}
 RULES = [
     ("only the privacy officer exports customers", Capability.EXPORT_CUSTOMERS, PRIVACY_OFFICER),
     ("only the privacy officer erases", Capability.MANAGE_PRIVACY, PRIVACY_OFFICER),
@@ -47,6 +48,7 @@ RULES = [
     ("coaches see no contact details", Capability.VIEW_CONTACT_DETAILS, SERVING | PRIVACY_OFFICER),
     ("coaches change nothing", Capability.EDIT_CUSTOMERS, SERVING),
     ("everyone reads interactions and notes", Capability.VIEW_CUSTOMERS, set(Role.values)),
+    ("managers and administrators retry failed messages", Capability.MANAGE_OUTBOX, MANAGING),
 ]
 
 

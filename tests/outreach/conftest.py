@@ -7,6 +7,7 @@ import pytest
 from consenting import GRANTED, SOFT_OPT_IN, client_of, isabelle
 from consenting import record as consent
 from everthread.consent.services import consent_keyword_apply
+from providers import provider_start
 
 
 @pytest.fixture
@@ -38,3 +39,19 @@ def sofia(advisor):
     sofia = client_of(advisor, "Sofia", "Marchetti", "+447700900113")
     consent(sofia, "email", "marketing", SOFT_OPT_IN, days_ago=14)
     return sofia
+
+
+@pytest.fixture(scope="session")
+def _local_provider(tmp_path_factory):
+    provider = provider_start(tmp_path_factory.mktemp("provider"), "--hang-seconds", "4")
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def provider(_local_provider, settings):
+    """The local provider, emptied, with the outbox pointed at it."""
+    _local_provider.reset()
+    for name, value in _local_provider.settings().items():
+        setattr(settings, name, value)
+    return _local_provider

@@ -1,19 +1,22 @@
-"""Sending a message over the API: always through the gate, answered with its decision."""
+"""Sending a message over the API: always through the gate, answered with its decision;
+the outbox by status (the dead-letter list), and a retry that asks the gate again."""
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from everthread.consent.models import ConsentChannel, Purpose
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
 from everthread.core.permissions import requires
-from everthread.core.schemas import answer_once
+from everthread.core.schemas import PageParams, answer_once
 from everthread.customers.services import customer_open
 from everthread.outreach.models import OutboundMessage, OutreachDecision
-from everthread.outreach.services import outreach_send
+from everthread.outreach.selectors import outbox_page
+from everthread.outreach.services import outreach_retry, outreach_send
 
 router = Router(tags=["outreach"])
 
@@ -74,6 +77,76 @@ def messages_send(request: StaffRequest, customer_id: int, payload: MessageIn) -
                 **{name: getattr(decision, name) for name in _DECISION_FIELDS},
                 "message": sent.message,
             }
+        )
+        return 200, out
+
+    return answer_once(request, write)
+
+
+class OutboxMessageOut(Schema):
+    id: int
+    customer_id: int
+    customer_name: str
+    channel: ConsentChannel
+    purpose: Purpose
+    address: str
+    status: OutboundMessage.Status
+    attempts: int = Field(description="How many times the outbox has tried to send it.")
+    last_error: str = Field(description="Why the last attempt failed, in words staff understand.")
+    provider_message_id: str
+    created_at: datetime.datetime
+    status_changed_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_customer_name(message: OutboundMessage) -> str:
+        return str(message.customer)
+
+
+class OutboxPageOut(Schema):
+    items: list[OutboxMessageOut]
+    next_cursor: str | None
+
+    @staticmethod
+    def resolve_items(page: Any) -> list[Any]:
+        return page.messages
+
+
+class OutboxParams(PageParams):
+    status: OutboundMessage.Status = Field(
+        default=OutboundMessage.Status.DEAD, description="Default: failed for good."
+    )
+
+
+class RetryOut(Schema):
+    outcome: OutreachDecision.Outcome = Field(description="The gate's answer, asked again.")
+    reasons: list[str]
+    message: OutboxMessageOut
+
+
+@router.get(
+    "/outbox",
+    response=OutboxPageOut,
+    summary="Outbound messages in one status, newest first: by default those that failed for "
+    "good (the dead-letter list), with why",
+)
+@requires(Capability.MANAGE_OUTBOX)
+def outbox_list(request: StaffRequest, params: Query[OutboxParams]) -> object:
+    return outbox_page(status=params.status, after=params.cursor, limit=params.limit)
+
+
+@router.post(
+    "/outbox/{message_id}/retry",
+    response={200: RetryOut},
+    summary="Send a message that failed for good again: the gate is asked again, so it is "
+    "queued, held until morning, or stays failed with the gate's reasons",
+)
+@requires(Capability.MANAGE_OUTBOX)
+def outbox_retry(request: StaffRequest, message_id: int) -> object:
+    def write() -> tuple[int, Schema]:
+        sent = outreach_retry(message_id=message_id, actor=request.auth)
+        decision = sent.decision
+        out = RetryOut.model_validate(
+            {"outcome": decision.outcome, "reasons": decision.reasons, "message": sent.message}
         )
         return 200, out
 

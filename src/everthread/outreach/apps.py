@@ -31,6 +31,9 @@ class OutreachConfig(AppConfig):
                 "status",
                 "send_after",
                 "created_at",
+                "attempts",
+                "last_error",
             ),
-            erase=anonymise(address="", subject="", body=ERASED),
+            # Why it failed can name the address ("+44… is not a valid phone number").
+            erase=anonymise(address="", subject="", body=ERASED, last_error="", status_detail=""),
         )

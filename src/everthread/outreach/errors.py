@@ -13,3 +13,11 @@ class GateBypassed(DomainError):
 
 class UnsubscribeLinkInvalid(InvalidInput):
     code = "unsubscribe_link_invalid"
+
+
+class OutboundMessageNotFound(DomainError):
+    code, http_status = "outbound_message_not_found", 404
+
+
+class NotRetryable(DomainError):
+    code, http_status = "not_retryable", 409

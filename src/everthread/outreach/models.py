@@ -12,6 +12,7 @@ from contextvars import ContextVar
 from typing import Any, ClassVar, NoReturn
 
 from django.db import models
+from django.utils.crypto import salted_hmac
 
 from everthread.consent.models import ConsentChannel, Purpose
 from everthread.conversations.models import Interaction
@@ -82,11 +83,13 @@ class OutboundMessage(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         HELD = "held", "Held for morning"
+        SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         DELIVERED = "delivered", "Delivered"
         READ = "read", "Read"
         FAILED = "failed", "Failed"
         CANCELLED = "cancelled", "Cancelled"
+        DEAD = "dead", "Failed for good"
 
     customer = models.ForeignKey(
         Customer, on_delete=models.CASCADE, related_name="outbound_messages"
@@ -117,6 +120,17 @@ class OutboundMessage(models.Model):
         max_length=300, blank=True, help_text="What the provider last said, e.g. an error code."
     )
     status_changed_at = models.DateTimeField(null=True, blank=True)
+    # The outbox: one key per message, sent with every attempt, so a provider (or a lookup
+    # at the provider) recognises a repeat; a claim marks a worker sending it right now.
+    idempotency_key = models.CharField(max_length=64, unique=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a queued message is next tried."
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(
+        max_length=300, blank=True, help_text="Why the last attempt failed, in staff's words."
+    )
 
     objects = OutboundMessageQuerySet.as_manager()
 
@@ -124,6 +138,8 @@ class OutboundMessage(models.Model):
         indexes: ClassVar = [
             models.Index(fields=["customer", "purpose", "send_after"], name="outbound_frequency"),
             models.Index(fields=["status", "send_after"], name="outbound_due"),
+            models.Index(fields=["status", "next_attempt_at"], name="outbound_next_attempt"),
+            models.Index(fields=["status", "-created_at", "-id"], name="outbound_by_status"),
         ]
 
     def __str__(self) -> str:
@@ -132,4 +148,11 @@ class OutboundMessage(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self._state.adding:
             _refuse_unless_through_the_gate()
+            self.idempotency_key = self.idempotency_key or outbound_key(self.decision_id)
         super().save(*args, **kwargs)
+
+
+def outbound_key(decision_id: int) -> str:
+    """The message's idempotency key, derived from the gate's decision it carries out (one
+    message per decision), signed so two deployments sharing a provider never collide."""
+    return "et-" + salted_hmac("everthread.outbox", str(decision_id)).hexdigest()[:40]

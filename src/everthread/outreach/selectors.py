@@ -25,9 +25,11 @@ from everthread.consent.models import (
 from everthread.consent.selectors import consent_standing, consent_standings
 from everthread.conversations.models import Journey
 from everthread.core.models import Organisation
+from everthread.core.pagination import time_keyset_page
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
 from everthread.customers.models import ContactPoint, Customer
+from everthread.outreach.errors import InvalidOutreach
 from everthread.outreach.models import OutboundMessage, OutreachDecision
 from everthread.privacy.selectors import suppressions_of
 
@@ -45,9 +47,12 @@ CHANNEL_KINDS: dict[str, frozenset[str]] = {
 }
 # A letter lands when the post comes, not in the middle of the night.
 _NO_QUIET_HOURS = frozenset({ConsentChannel.POST})
+# What counts against a frequency cap: what was sent or is on its way; a message that
+# failed for good never reached the customer.
 _COUNTED = (
     OutboundMessage.Status.QUEUED,
     OutboundMessage.Status.HELD,
+    OutboundMessage.Status.SENDING,
     OutboundMessage.Status.SENT,
     OutboundMessage.Status.DELIVERED,
     OutboundMessage.Status.READ,
@@ -343,3 +348,24 @@ def journey_of_outbound_message(*, provider_message_ids: list[str]) -> Journey |
         .first()
     )
     return message.interaction.journey if message and message.interaction else None
+
+
+@dataclass(frozen=True)
+class OutboxPage:
+    messages: list[OutboundMessage]
+    next_cursor: str | None
+
+
+def outbox_page(*, status: str, after: str | None = None, limit: int = 25) -> OutboxPage:
+    """Messages in one outbox status (the dead-letter list: "dead"), newest first, with
+    their customer, in 1 query."""
+    if status not in OutboundMessage.Status.values:
+        known = ", ".join(OutboundMessage.Status.values)
+        raise InvalidOutreach(
+            f"“{status}” is not a message status; use one of {known}.", field="status"
+        )
+    rows = OutboundMessage.objects.filter(status=status).select_related("customer")
+    page, next_cursor = time_keyset_page(
+        rows, by="created_at", after=after, limit=limit, newest_first=True
+    )
+    return OutboxPage(page, next_cursor)

@@ -3,7 +3,7 @@
 ``outreach_send`` is the only writer of outbound messages (the model refuses any
 other): a message the gate allows is queued and goes on the customer's timeline; one
 refused only for quiet hours is held until morning in the customer's time zone.
-Issue 7's outbox worker delivers queued messages through the providers.
+The outbox (``delivery``) delivers queued messages through the providers.
 """
 
 from __future__ import annotations
@@ -22,7 +22,13 @@ from everthread.core.models import Capability, Channel, Staff
 from everthread.core.services import audit_record, capability_require
 from everthread.customers.contact_points import ContactKind
 from everthread.customers.models import ContactPoint, Customer
-from everthread.outreach.errors import InvalidOutreach, UnsubscribeLinkInvalid
+from everthread.outreach.delivery import outbox_enqueue
+from everthread.outreach.errors import (
+    InvalidOutreach,
+    NotRetryable,
+    OutboundMessageNotFound,
+    UnsubscribeLinkInvalid,
+)
 from everthread.outreach.models import OutboundMessage, OutreachDecision, _through_the_gate
 from everthread.outreach.selectors import Verdict, outreach_assess
 from everthread.outreach.unsubscribe import unsubscribe_read
@@ -151,6 +157,7 @@ def outreach_send(
             body=body.strip(),
             status=OutboundMessage.Status.HELD if held else OutboundMessage.Status.QUEUED,
             send_after=decision.send_after if held and decision.send_after else decision.at,
+            next_attempt_at=None if held else decision.at,
             created_by=actor,
         )
     if held:
@@ -158,6 +165,7 @@ def outreach_send(
     else:
         message.interaction = _on_the_timeline(message, customer=customer, actor=actor)
         message.save(update_fields=["interaction"])
+        transaction.on_commit(lambda: outbox_enqueue(message_id=message.pk))
     return Sent(decision, message)
 
 
@@ -184,22 +192,76 @@ def outreach_release(*, message_id: int, at: datetime.datetime | None = None) ->
         message = OutboundMessage.objects.select_related("customer", "created_by").get(
             pk=message_id
         )
-        decision = outreach_decide(
-            customer=message.customer,
-            channel=message.channel,
-            purpose=message.purpose,
-            actor=None,
-            address=message.address,
-            at=at,
-        )
+        decision = _ask_again(message, actor=None, at=at)
         if decision.outcome != Outcome.ALLOWED:
             return Sent(decision, message)
         message.status = OutboundMessage.Status.QUEUED
+        message.next_attempt_at = at
         message.interaction = _on_the_timeline(
             message, customer=message.customer, actor=message.created_by
         )
-        message.save(update_fields=["status", "interaction"])
+        message.save(update_fields=["status", "next_attempt_at", "interaction"])
+        transaction.on_commit(lambda: outbox_enqueue(message_id=message_id))
         return Sent(decision, message)
+
+
+def outreach_retry(*, message_id: int, actor: Staff, at: datetime.datetime | None = None) -> Sent:
+    """Staff send a failed-for-good message again: the gate is asked again (consent may
+    have changed since), and the message is queued afresh, held for morning, or stays
+    on the dead-letter list with the gate's reasons."""
+    capability_require(staff=actor, capability=Capability.SEND_OUTREACH)
+    at = at or timezone.now()
+    with transaction.atomic():
+        message = OutboundMessage.objects.select_related("customer").filter(pk=message_id).first()
+        if message is None:
+            raise OutboundMessageNotFound("There is no such message.")
+        # Claimed as cancelled while the gate looks: two clicks on Retry send it once.
+        claimed = OutboundMessage.objects.filter(
+            pk=message_id, status=OutboundMessage.Status.DEAD
+        ).update(status=OutboundMessage.Status.CANCELLED)
+        if claimed != 1:
+            raise NotRetryable(
+                f"This message is {message.get_status_display().lower()}, not failed for good: "
+                "there is nothing to retry."
+            )
+        decision = _ask_again(message, actor=actor, at=at)
+        held = decision.outcome == Outcome.HELD
+        if decision.outcome == Outcome.REFUSED:
+            message.status = OutboundMessage.Status.DEAD
+            message.last_error = " ".join(decision.reasons)[:300]
+        elif held and decision.send_after:
+            message.status, message.send_after = OutboundMessage.Status.HELD, decision.send_after
+        else:
+            message.status, message.next_attempt_at = OutboundMessage.Status.QUEUED, at
+            message.attempts, message.last_error = 0, ""
+        message.save(
+            update_fields=["status", "send_after", "next_attempt_at", "attempts", "last_error"]
+        )
+        audit_record(
+            actor=actor,
+            action="outreach.retried",
+            subject=message,
+            customer_id=message.customer_id,
+            detail={"outcome": decision.outcome},
+        )
+        if message.status == OutboundMessage.Status.QUEUED:
+            transaction.on_commit(lambda: outbox_enqueue(message_id=message_id))
+        elif message.status == OutboundMessage.Status.HELD:
+            transaction.on_commit(lambda: _schedule_release(message))
+    return Sent(decision, message)
+
+
+def _ask_again(
+    message: OutboundMessage, *, actor: Staff | None, at: datetime.datetime
+) -> OutreachDecision:
+    return outreach_decide(
+        customer=message.customer,
+        channel=message.channel,
+        purpose=message.purpose,
+        actor=actor,
+        address=message.address,
+        at=at,
+    )
 
 
 def _on_the_timeline(message: OutboundMessage, *, customer: Customer, actor: Staff) -> Interaction:
@@ -224,6 +286,7 @@ def _on_the_timeline(message: OutboundMessage, *, customer: Customer, actor: Sta
 # How far along a message is: a late "sent" receipt never undoes "delivered" or "read".
 _PROGRESS: dict[str, int] = {
     OutboundMessage.Status.QUEUED: 0,
+    OutboundMessage.Status.SENDING: 0,
     OutboundMessage.Status.SENT: 1,
     OutboundMessage.Status.DELIVERED: 2,
     OutboundMessage.Status.READ: 3,

@@ -12,4 +12,6 @@ urlpatterns = [
         views.unsubscribe_one_click,
         name="unsubscribe_one_click",
     ),
+    path("outbox/failed/", views.dead_letters, name="dead_letters"),
+    path("outbox/<int:message_id>/retry/", views.dead_letter_retry, name="dead_letter_retry"),
 ]

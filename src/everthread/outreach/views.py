@@ -1,9 +1,12 @@
-"""The composer (one customer, or an advisor's clients) and the public unsubscribe pages."""
+"""The composer (one customer, or an advisor's clients), the public unsubscribe pages, and
+the list of messages that failed for good."""
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,8 +19,14 @@ from everthread.core.permissions import public, requires
 from everthread.customers.services import customer_open
 from everthread.outreach.errors import UnsubscribeLinkInvalid
 from everthread.outreach.forms import ComposeForm
-from everthread.outreach.selectors import advisor_client_ids, outreach_preview
-from everthread.outreach.services import Sent, outreach_send, outreach_unsubscribe
+from everthread.outreach.models import OutboundMessage
+from everthread.outreach.selectors import advisor_client_ids, outbox_page, outreach_preview
+from everthread.outreach.services import (
+    Sent,
+    outreach_retry,
+    outreach_send,
+    outreach_unsubscribe,
+)
 from everthread.outreach.unsubscribe import unsubscribe_read
 
 
@@ -109,3 +118,30 @@ def unsubscribe_one_click(request: HttpRequest, token: str) -> HttpResponse:
 
 def _withdraw(request: HttpRequest, token: str, *, how: str) -> None:
     outreach_unsubscribe(token=token, ip_address=request.META.get("REMOTE_ADDR"), wording=how)
+
+
+@requires(Capability.MANAGE_OUTBOX)
+def dead_letters(request: StaffRequest) -> HttpResponse:
+    """Messages that failed for good: who, which channel, why, how many tries; Retry each."""
+    page = outbox_page(
+        status=OutboundMessage.Status.DEAD,
+        after=request.GET.get("cursor") or None,
+        limit=settings.PAGE_SIZE,
+    )
+    return render(request, "outreach/dead_letters.html", {"page": page})
+
+
+@requires(Capability.MANAGE_OUTBOX)
+@require_POST
+def dead_letter_retry(request: StaffRequest, message_id: int) -> HttpResponse:
+    """Send it again through the gate, then show the list with what the gate said."""
+    sent = outreach_retry(message_id=message_id, actor=request.user)
+    if sent.outcome == "refused":
+        messages.error(request, "Not sent: " + " ".join(sent.decision.reasons))
+    elif sent.outcome == "held":
+        messages.info(request, "Held: " + " ".join(sent.decision.reasons))
+    else:
+        messages.success(
+            request, f"Queued again for {sent.message.customer if sent.message else ''}."
+        )
+    return redirect("outreach:dead_letters")
