@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "everthread.notes",
     "everthread.consent",
     "everthread.outreach",
+    "everthread.message_templates",
     "everthread.privacy",
     "everthread.demo",
 ]

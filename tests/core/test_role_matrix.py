@@ -29,6 +29,7 @@ from factories import (
     CustomerFactory,
     FollowUpFactory,
     JourneyFactory,
+    MessageTemplateFactory,
     StaffFactory,
 )
 
@@ -40,6 +41,7 @@ NOT_OURS_NAMESPACES = {"admin"}
 # What the issue asks of the table, whatever else it says: which roles hold each capability.
 PRIVACY_OFFICER = {"privacy_officer"}
 SERVING = {"associate", "agent", "manager", "admin"}
+MANAGING = {"manager", "admin"}
 RULES = [
     ("only the privacy officer exports customers", Capability.EXPORT_CUSTOMERS, PRIVACY_OFFICER),
     ("only the privacy officer erases", Capability.MANAGE_PRIVACY, PRIVACY_OFFICER),
@@ -47,6 +49,8 @@ RULES = [
     ("coaches see no contact details", Capability.VIEW_CONTACT_DETAILS, SERVING | PRIVACY_OFFICER),
     ("coaches change nothing", Capability.EDIT_CUSTOMERS, SERVING),
     ("everyone reads interactions and notes", Capability.VIEW_CUSTOMERS, set(Role.values)),
+    ("managers write templates and the brand voice", Capability.MANAGE_TEMPLATES, MANAGING),
+    ("everyone who serves customers may message them", Capability.SEND_OUTREACH, SERVING),
 ]
 
 
@@ -126,6 +130,7 @@ def ids(organisation, store) -> dict[str, int]:
     note = Note.objects.create(
         customer=amara, author=owner, wants="A dress", created_at=timezone.now()
     )
+    template = MessageTemplateFactory(created_by=owner, updated_by=owner)
     interaction = amara.interactions.create(
         channel="chat", direction="inbound", summary="Hello", occurred_at=timezone.now()
     )
@@ -137,6 +142,7 @@ def ids(organisation, store) -> dict[str, int]:
         "followup_id": followup.pk,
         "note_id": note.pk,
         "interaction_id": interaction.pk,
+        "template_id": template.pk,
     }
 
 
