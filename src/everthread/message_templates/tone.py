@@ -23,7 +23,7 @@ WARNING, ADVICE = "warning", "advice"
 _STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _WORD = re.compile(r"[\w'’-]+")
 # "Rosa, it falls…": addressing the customer by name opens the message as a greeting does.
-_NAMED = re.compile(r"^\W*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s*[,!—-]")
+_NAMED = re.compile(r"^\W*([A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?\s*[,!—-]")
 _QUOTE_LIMIT = 60
 
 
@@ -125,9 +125,10 @@ def _opening(plain: str, channel: str, voice: VoiceSettings, rules: ToneRules) -
 
 def _greets(plain: str, voice: VoiceSettings, rules: ToneRules) -> bool:
     opening = plain.lstrip().lower()
+    named = _NAMED.match(plain)
     return bool(
         rules.greeting.search(plain)
-        or _NAMED.match(plain)
+        or (named and named.group(1).lower() not in rules.not_names)
         or any(opening.startswith(phrase.lower()) for phrase in voice.greetings if phrase)
     )
 

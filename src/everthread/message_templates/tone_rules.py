@@ -39,6 +39,7 @@ class ToneRules:
     curt_words: int
     greeting: re.Pattern[str]
     greeting_not_needed_in: frozenset[str]
+    not_names: frozenset[str]
     acknowledges: re.Pattern[str]
     phrases: tuple[PhraseRule, ...]
     # Messages and suggestions of the rules written in code, by table and key.
@@ -84,6 +85,7 @@ def tone_rules_parse(text: str) -> ToneRules:
         curt_words=int(settings.get("curt_words", 3)),
         greeting=_words(_table(data, "greeting").get("patterns", ()), "[greeting]", start=True),
         greeting_not_needed_in=frozenset(_table(data, "greeting").get("not_needed_in", ())),
+        not_names=frozenset(w.lower() for w in _table(data, "greeting").get("not_names", ())),
         acknowledges=_words(_table(data, "history").get("acknowledges", ()), "[history]"),
         phrases=_phrases(data.get("phrase", [])),
         texts={
@@ -116,7 +118,8 @@ def _words(patterns: Sequence[str], where: str, *, start: bool = False) -> re.Pa
     either = "|".join(f"(?:{pattern})" for pattern in patterns)
     lead = r"^\W*" if start else r"(?<![\w'])"
     try:
-        return re.compile(rf"{lead}(?:{either})(?![\w'])", re.IGNORECASE)
+        # A possessive still counts: "your husband's suit".
+        return re.compile(rf"{lead}(?:{either})(?!\w)", re.IGNORECASE)
     except re.error as error:
         raise ToneRulesInvalid(f"{where}: the pattern does not compile: {error}") from error
 
