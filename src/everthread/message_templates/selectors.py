@@ -55,14 +55,12 @@ def message_templates_page(
     return TemplatePage(page[:limit], cursor_encode(last.name, last.pk))
 
 
-def message_templates_for(
-    *, organisation: Organisation, channel: str, purpose: str
-) -> list[MessageTemplate]:
-    """The templates the composer offers for a channel and purpose, by name; 1 query."""
+def message_templates_for(*, organisation: Organisation, purpose: str) -> list[MessageTemplate]:
+    """The templates the composer offers for a purpose, on every channel, by name; 1 query."""
     return list(
-        MessageTemplate.objects.filter(
-            organisation=organisation, channel=channel, purpose=purpose
-        ).order_by("name", "id")
+        MessageTemplate.objects.filter(organisation=organisation, purpose=purpose).order_by(
+            "channel", "name", "id"
+        )
     )
 
 

@@ -31,6 +31,9 @@ class OutreachConfig(AppConfig):
                 "status",
                 "send_after",
                 "created_at",
+                "tone_hints",
+                "sent_anyway",
             ),
-            erase=anonymise(address="", subject="", body=ERASED),
+            # The hints quote the message and the customer's earlier words.
+            erase=anonymise(address="", subject="", body=ERASED, tone_hints=[]),
         )

@@ -13,3 +13,13 @@ class GateBypassed(DomainError):
 
 class UnsubscribeLinkInvalid(InvalidInput):
     code = "unsubscribe_link_invalid"
+
+
+class ToneHintsPresent(InvalidOutreach):
+    """The tone check has something to say: change the message, or send anyway."""
+
+    code, http_status = "tone_hints", 409
+
+
+class WhatsAppWindowClosed(InvalidOutreach):
+    code = "whatsapp_window_closed"

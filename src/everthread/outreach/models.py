@@ -104,6 +104,10 @@ class OutboundMessage(models.Model):
     )
     created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # What the tone check said before it went, and whether the sender chose to send anyway:
+    # coaching reads both.
+    tone_hints = models.JSONField(default=list, blank=True)
+    sent_anyway = models.BooleanField(default=False)
 
     objects = OutboundMessageQuerySet.as_manager()
 
