@@ -36,9 +36,10 @@ def message_templates_page(
     after: str | None = None,
     limit: int | None = None,
 ) -> TemplatePage:
-    """The organisation's templates by name, filtered, paginated by (name, id); 1 query."""
+    """The organisation's templates by name, filtered, paginated by (name, id), with who
+    changed each last; 1 query."""
     limit = limit or settings.PAGE_SIZE
-    rows = MessageTemplate.objects.filter(organisation=organisation)
+    rows = MessageTemplate.objects.filter(organisation=organisation).select_related("updated_by")
     if channel:
         rows = rows.filter(channel=channel)
     if purpose:
