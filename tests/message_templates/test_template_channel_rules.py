@@ -95,3 +95,37 @@ def test_a_name_is_used_once_per_channel_and_language(manager) -> None:
 def test_an_associate_may_not_write_templates(associate) -> None:
     with pytest.raises(Forbidden):
         _create(associate)
+
+
+def test_the_words_of_an_approved_whatsapp_template_stay_as_meta_approved_them(manager) -> None:
+    approved = {
+        "channel": "whatsapp",
+        "whatsapp_approved": True,
+        "provider_template_name": "hf_order_ready_v2",
+        "body": "Hi {{ customer.first_name }}, your order is ready.",
+    }
+    template = _create(manager, **approved)
+    organisation = Organisation.objects.get()
+
+    with pytest.raises(InvalidTemplate, match="Meta approved this template as it is"):
+        message_template_update(
+            actor=manager,
+            organisation=organisation,
+            template_id=template.pk,
+            draft=_draft(**{**approved, "body": "Hi, it's ready!"}),
+        )
+    renamed = message_template_update(
+        actor=manager,
+        organisation=organisation,
+        template_id=template.pk,
+        draft=_draft(**{**approved, "name": "Order ready"}),
+    )
+    unapproved = message_template_update(
+        actor=manager,
+        organisation=organisation,
+        template_id=template.pk,
+        draft=_draft(**{**approved, "body": "Hi, it's ready!", "whatsapp_approved": False}),
+    )
+
+    assert renamed.name == "Order ready"
+    assert (unapproved.body, unapproved.whatsapp_approved) == ("Hi, it's ready!", False)

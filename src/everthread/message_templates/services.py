@@ -155,6 +155,17 @@ def message_template_update(
     draft = _draft_check(draft)
     template = message_template_get(template_id=template_id, organisation=organisation)
     _name_free(draft, organisation=organisation, other_than=template.pk)
+    # Meta approved these words, under that name: changed, they are a new template to approve.
+    reworded = (draft.body, draft.provider_template_name) != (
+        template.body,
+        template.provider_template_name,
+    )
+    if template.whatsapp_approved and draft.whatsapp_approved and reworded:
+        raise InvalidTemplate(
+            "Meta approved this template as it is: to change its words, untick “approved by "
+            "Meta” until the new wording is approved, or write a new template.",
+            field="body",
+        )
     for name, value in vars(draft).items():
         setattr(template, name, value)
     template.updated_by = actor
