@@ -139,11 +139,13 @@ def template_preview_part(request: StaffRequest) -> HttpResponse:
     timeline = (
         TemplateChannel(channel).timeline_channel if channel in TemplateChannel.values else ""
     )
+    # The template's own words: whether one customer's history is acknowledged is for the
+    # composer, when it is sent to them.
     hints = tone_check(
         text=preview.body,
         channel=timeline,
         organisation=organisation,
-        customer_id=customer.pk if customer else None,
+        customer_id=None,
         at=timezone.now(),
     )
     context |= {"customer": customer, "preview": preview, "hints": hints, "tone_checked": True}
