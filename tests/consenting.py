@@ -87,3 +87,14 @@ def decide(
         address=address,
         at=at or at_local("Europe/London", 11),
     )
+
+
+def wrote_on_whatsapp(customer: Customer, *, at: datetime.datetime) -> None:
+    """The customer's WhatsApp message an hour before ``at``: the 24-hour window is open,
+    so free text may go back (outside it only an approved template may)."""
+    customer.interactions.create(
+        channel="whatsapp",
+        direction="inbound",
+        summary="Is the ivory silk dress in yet?",
+        occurred_at=at - datetime.timedelta(hours=1),
+    )

@@ -119,3 +119,20 @@ class JourneyFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Styling project {n}")
     opened_at = factory.LazyFunction(lambda: _from_now(days=-1))
     last_activity_at = factory.SelfAttribute("opened_at")
+
+
+# --- One voice (issue 7): message templates. ---
+
+
+class MessageTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "message_templates.MessageTemplate"
+
+    organisation = factory.LazyFunction(lambda: OrganisationFactory())
+    name = factory.Sequence(lambda n: f"New arrivals {n}")
+    channel = "sms"
+    purpose = "marketing"
+    language = "en-GB"
+    body = "Hi {{ customer.first_name }}, the new coats are in. {{ staff.first_name }}"
+    created_by = factory.SubFactory(StaffFactory)
+    updated_by = factory.SelfAttribute("created_by")

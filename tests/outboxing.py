@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
 from consenting import at_local
+from everthread.conversations.services import InteractionDraft, interaction_record
 from everthread.core.models import Organisation, Staff
 from everthread.customers.models import Customer
 from everthread.outreach.models import OutboundMessage
@@ -14,8 +17,26 @@ BODY = "Dear Charlotte, your alterations are ready to collect."
 
 
 def daytime() -> datetime.datetime:
-    """11:00 tomorrow in London: outside quiet hours, whenever the tests run."""
-    return at_local("Europe/London", 11)
+    """The next 11:00 or 15:00 in London: outside quiet hours, and less than a day ahead
+    (so within WhatsApp's 24-hour window of a message written now), whenever tests run."""
+    soon = timezone.now() + datetime.timedelta(minutes=1)
+    moments = [at_local("Europe/London", hour, days=days) for days in (0, 1) for hour in (11, 15)]
+    return min(moment for moment in moments if moment > soon)
+
+
+def wrote_on_whatsapp(customer: Customer, *, before: datetime.datetime) -> None:
+    """The customer wrote on WhatsApp just now (or just before ``before``): free text may
+    answer within the day."""
+    interaction_record(
+        customer=customer,
+        staff=None,
+        draft=InteractionDraft(
+            channel="whatsapp",
+            direction="inbound",
+            summary="Are my alterations ready?",
+            occurred_at=min(before, timezone.now()) - datetime.timedelta(seconds=1),
+        ),
+    )
 
 
 def queue_message(
@@ -29,6 +50,9 @@ def queue_message(
     address: str = "",
     at: datetime.datetime | None = None,
 ) -> OutboundMessage:
+    at = at or daytime()
+    if channel == "whatsapp":
+        wrote_on_whatsapp(customer, before=at)
     sent = outreach_send(
         customer=customer,
         channel=channel,
@@ -37,7 +61,7 @@ def queue_message(
         body=body,
         subject=subject,
         address=address,
-        at=at or daytime(),
+        at=at,
     )
     assert sent.message is not None and sent.message.status == "queued", sent.decision.reasons
     return sent.message
@@ -62,9 +86,12 @@ def batch_queue(count: int) -> list[str]:
         customer = CustomerFactory(given_name=f"Client{n}", family_name="Hale")
         # Ending in 5: never one of the local provider's failing numbers (990-993).
         ContactPointFactory(customer=customer, kind="phone", value=f"+4477009{n * 10 + 5:05d}")
+        channel = "sms" if n % 2 else "whatsapp"
+        if channel == "whatsapp":
+            wrote_on_whatsapp(customer, before=timezone.now())
         sent = outreach_send(
             customer=customer,
-            channel="sms" if n % 2 else "whatsapp",
+            channel=channel,
             purpose="service",
             actor=advisor,
             body=f"Dear client {n}, your order is ready to collect.",

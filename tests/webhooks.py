@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 from typing import Any
 from urllib.parse import urlencode
 
@@ -99,11 +100,12 @@ def whatsapp_cloud(
     }
 
 
-def whatsapp_text(wamid: str, sender: str, body: str, timestamp: int = 1_767_000_000) -> dict:
+def whatsapp_text(wamid: str, sender: str, body: str, timestamp: int | None = None) -> dict:
+    """A message as WhatsApp delivers it, written now unless ``timestamp`` says when."""
     return {
         "from": sender,
         "id": wamid,
-        "timestamp": str(timestamp),
+        "timestamp": str(int(time.time()) if timestamp is None else timestamp),
         "type": "text",
         "text": {"body": body},
     }

@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "everthread.consent",
     "everthread.outreach",
     "everthread.channels",
+    "everthread.message_templates",
     "everthread.privacy",
     "everthread.demo",
 ]

@@ -10,6 +10,7 @@ from consenting import record as consent
 from everthread.channels.models import InboundEvent
 from everthread.outreach.models import OutboundMessage
 from everthread.outreach.services import outreach_send
+from outboxing import wrote_on_whatsapp
 from webhooks import meta_post, twilio_post, twilio_status, whatsapp_cloud
 
 pytestmark = pytest.mark.django_db
@@ -19,13 +20,16 @@ def _sent(channel: str, provider_message_id: str) -> OutboundMessage:
     advisor = isabelle()
     charlotte = client_of(advisor, "Charlotte", "Hale", "+447700900111")
     consent(charlotte, channel, "service", GRANTED)
+    at = timezone.now().replace(hour=11)
+    if channel == "whatsapp":
+        wrote_on_whatsapp(charlotte, before=at)
     sent = outreach_send(
         customer=charlotte,
         channel=channel,
         purpose="service",
         body="Your order is ready to collect.",
         actor=advisor,
-        at=timezone.now().replace(hour=11),
+        at=at,
     )
     assert sent.message is not None
     # What the delivery worker records once the provider took the message.

@@ -34,7 +34,7 @@ def test_the_subscription_check_answers_the_challenge_only_with_our_token(client
 def test_each_message_and_status_in_a_whatsapp_payload_is_kept_once(client, organisation) -> None:
     payload = whatsapp_cloud(
         messages=[
-            whatsapp_text("wamid.A1", "447700900303", "Arriving around 23:30"),
+            whatsapp_text("wamid.A1", "447700900303", "Arriving around 23:30", 1_767_000_000),
             whatsapp_text("wamid.A2", "447700900303", "Feather-free pillows please"),
         ],
         statuses=[

@@ -29,6 +29,7 @@ from factories import (
     CustomerFactory,
     FollowUpFactory,
     JourneyFactory,
+    MessageTemplateFactory,
     StaffFactory,
 )
 
@@ -49,6 +50,8 @@ RULES = [
     ("coaches change nothing", Capability.EDIT_CUSTOMERS, SERVING),
     ("everyone reads interactions and notes", Capability.VIEW_CUSTOMERS, set(Role.values)),
     ("managers and administrators retry failed messages", Capability.MANAGE_OUTBOX, MANAGING),
+    ("managers write templates and the brand voice", Capability.MANAGE_TEMPLATES, MANAGING),
+    ("everyone who serves customers may message them", Capability.SEND_OUTREACH, SERVING),
 ]
 
 
@@ -128,6 +131,7 @@ def ids(organisation, store) -> dict[str, int]:
     note = Note.objects.create(
         customer=amara, author=owner, wants="A dress", created_at=timezone.now()
     )
+    template = MessageTemplateFactory(created_by=owner, updated_by=owner)
     interaction = amara.interactions.create(
         channel="chat", direction="inbound", summary="Hello", occurred_at=timezone.now()
     )
@@ -139,6 +143,7 @@ def ids(organisation, store) -> dict[str, int]:
         "followup_id": followup.pk,
         "note_id": note.pk,
         "interaction_id": interaction.pk,
+        "template_id": template.pk,
     }
 
 

@@ -21,3 +21,14 @@ def test_the_privacy_links_follow_the_role(
 
     assert ('href="/privacy/audit/"' in page) is shown
     assert ('href="/privacy/retention/"' in page) is shown
+
+
+@pytest.mark.parametrize(("role", "shown"), [("associate", True), ("coach", False)])
+def test_the_templates_link_is_for_those_who_message_customers(
+    client: Client, organisation, role: str, shown: bool
+) -> None:
+    client.force_login(StaffFactory(role=role))
+
+    page = client.get("/my-day/").content.decode()
+
+    assert ('href="/templates/"' in page) is shown

@@ -65,10 +65,17 @@ def test_isabelle_sees_who_may_be_contacted_and_a_late_message_waits(
     expect(page.get_by_role("heading", name="Send a message to Charlotte Hale")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Purpose").last.select_option("marketing")
-    page.get_by_label("Channel").select_option("whatsapp")
-    page.get_by_role("textbox", name="Message").fill(
-        "Good evening Charlotte, the ivory silk dress you liked has arrived in a 10."
+    # Charlotte has not written on WhatsApp for a day: only the template Meta approved may go.
+    page.get_by_label("Start from a template").select_option(
+        label="New arrivals (WhatsApp, approved by Meta)"
     )
+    page.get_by_role("button", name="Use this template").click()
+    expect(page.get_by_label("Channel")).to_have_value("whatsapp")
+    expect(page.get_by_role("textbox", name="Message")).to_have_value(
+        "Hello Charlotte, new pieces have arrived at London Covent Garden that I think you will "
+        "love. Shall I put some aside for you? Isabelle"
+    )
+    expect(page.locator(".whatsapp-window")).to_contain_text("outside the 24-hour window")
     page.get_by_role("button", name="Send through the gate").click()
 
     happened = page.get_by_role("region", name="What happened")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime
 
-from consenting import WITHDRAWN, at_local, record
+from consenting import WITHDRAWN, at_local, record, wrote_on_whatsapp
 from everthread.conversations.models import TimelineEntry
 from everthread.outreach.services import outreach_release, outreach_send
 
 
 def _held(customer, advisor):
     late = at_local("Europe/London", 22, 30, days=-1)
+    wrote_on_whatsapp(customer, at=late)
     sent = outreach_send(
         customer=customer,
         channel="whatsapp",

@@ -12,8 +12,9 @@ from consenting import GRANTED, client_of, record
 # their consent events, their recent messages (for frequency caps) and which of their contact
 # points an erasure suppressed: however many clients.
 COMPOSER_QUERIES = 8
-# One customer: as above, plus opening the customer (their row and the audit of the view).
-CUSTOMER_COMPOSER_QUERIES = 10
+# One customer: as above, plus opening the customer (their row and the audit of the view),
+# plus the templates the picker offers for the purpose (the tone panel loads on its own).
+CUSTOMER_COMPOSER_QUERIES = 11
 
 
 @pytest.fixture

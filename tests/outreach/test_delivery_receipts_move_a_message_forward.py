@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import pytest
 
-from consenting import at_local
 from everthread.outreach.errors import InvalidOutreach
 from everthread.outreach.models import OutboundMessage
 from everthread.outreach.services import outreach_delivery_update, outreach_send
+from outboxing import daytime, wrote_on_whatsapp
 
 
 @pytest.fixture
 def message(charlotte, advisor) -> OutboundMessage:
+    at = daytime()
+    wrote_on_whatsapp(charlotte, before=at)
     sent = outreach_send(
         customer=charlotte,
         channel="whatsapp",
         purpose="marketing",
         actor=advisor,
         body="Dear Charlotte, the ivory silk dress is in.",
-        at=at_local("Europe/London", 11),
+        at=at,
     )
     assert sent.message is not None
     # What the delivery worker records once the provider took the message.

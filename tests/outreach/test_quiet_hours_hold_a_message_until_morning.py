@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
-from consenting import at_local, decide
+from consenting import at_local, decide, wrote_on_whatsapp
 from everthread.core.models import Organisation
 from everthread.outreach.services import outreach_send
 
 
 def test_at_22_30_in_london_the_message_waits_for_morning(charlotte, advisor) -> None:
     late = at_local("Europe/London", 22, 30)
+    wrote_on_whatsapp(charlotte, at=late)
 
     sent = outreach_send(
         customer=charlotte,

@@ -170,6 +170,7 @@ class Capability(models.TextChoices):
     RECORD_CONSENT = "record_consent", "Record consent changes and objections"
     SEND_OUTREACH = "send_outreach", "Send messages to customers"
     MANAGE_OUTBOX = "manage_outbox", "See and retry messages that failed for good"
+    MANAGE_TEMPLATES = "manage_templates", "Write message templates and set the brand voice"
     EXPORT_CUSTOMERS = "export_customers", "Export customer data in bulk"
     MANAGE_PRIVACY = "manage_privacy", "Subject access, erasure and retention"
     VIEW_AUDIT = "view_audit", "Search and export the audit log"
@@ -197,8 +198,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.ASSOCIATE: _FRONTLINE,
     Role.AGENT: _FRONTLINE,
     # Managers handle complaints and escalations, where the whole record can matter.
-    # Managers and administrators also see every message that failed for good, and retry it.
-    Role.MANAGER: _FRONTLINE | {Capability.VIEW_SENSITIVE, Capability.MANAGE_OUTBOX},
+    # Managers also see every message that failed for good and retry it, and set how the brand
+    # sounds: the templates everyone sends and the brand voice.
+    Role.MANAGER: _FRONTLINE
+    | {Capability.VIEW_SENSITIVE, Capability.MANAGE_OUTBOX, Capability.MANAGE_TEMPLATES},
     # Coaches read what was said and written (timeline, notes, follow-ups) to coach staff on
     # it; they never reach the customer, change the record or see what identifies them.
     Role.COACH: frozenset({Capability.VIEW_CUSTOMERS}),
@@ -218,7 +221,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     # Administrators run the system and the back office; bulk export, erasure and the audit
     # log stay with the privacy officer, so no single role can both change and hide a trail.
-    Role.ADMIN: _FRONTLINE | {Capability.BACK_OFFICE, Capability.MANAGE_OUTBOX},
+    Role.ADMIN: _FRONTLINE
+    | {Capability.BACK_OFFICE, Capability.MANAGE_OUTBOX, Capability.MANAGE_TEMPLATES},
 }
 
 

@@ -27,6 +27,9 @@ from everthread.demo.generated import CustomerRecord, customers_generate
 from everthread.demo.histories import history_write
 from everthread.demo.organisations import DEMOS, Annual, DemoOrganisation
 from everthread.demo.stories import STORIES
+from everthread.demo.voices import TEMPLATES, VOICES
+from everthread.message_templates.models import BrandVoice, MessageTemplate
+from everthread.message_templates.services import brand_voice_update, message_template_create
 
 DEMO_PASSWORD = "everthread-demo"
 PROGRESS_EVERY = 100
@@ -81,6 +84,7 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
         zone=ZoneInfo(demo.organisation["time_zone"]),
     )
     _staff_load(demo, cast, summary)
+    _voice_load(industry, cast.staff["admin"], summary)
     stories = [_story_record(story, cast) for story in demo.stories]
     stdout.write(f"Loading {len(stories)} story customers and {customers} generated ones…\n")
     tally = summary.tallies["customers"] = Tally()
@@ -201,6 +205,24 @@ def _staff_load(demo: DemoOrganisation, cast: Cast, summary: DemoSummary) -> Non
         _login(cast.staff[member["username"]], cast.teams_of[member["username"]])
         for member in demo.staff
     ]
+
+
+def _voice_load(industry: str, actor: Staff, summary: DemoSummary) -> None:
+    """The brand voice and templates, unless already there: a manager's changes are kept."""
+    organisation = organisation_get()
+    if not BrandVoice.objects.filter(organisation=organisation).exists():
+        brand_voice_update(actor=actor, organisation=organisation, draft=VOICES[industry])
+    tally = summary.tallies["templates"] = Tally()
+    for draft in TEMPLATES[industry]:
+        known = MessageTemplate.objects.filter(
+            organisation=organisation,
+            channel=draft.channel,
+            language=draft.language,
+            name=draft.name,
+        ).exists()
+        if not known:
+            message_template_create(actor=actor, organisation=organisation, draft=draft)
+        tally.count(not known)
 
 
 def _managers_first(members: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -29,6 +29,16 @@ class MessageIn(Schema):
     address: str = Field(
         default="", description="Which of the customer's addresses; default first."
     )
+    template_id: int | None = Field(
+        default=None,
+        description="The template it was written from; outside WhatsApp's 24-hour window, "
+        "an approved one, as rendered by its preview.",
+    )
+    send_anyway: bool | None = Field(
+        default=None,
+        description="false: refuse (409 tone_hints, with the hints) if the tone check warns; "
+        "true: send anyway, recorded; omitted: send, with the hints recorded.",
+    )
 
 
 class MessageOut(Schema):
@@ -36,6 +46,8 @@ class MessageOut(Schema):
     status: OutboundMessage.Status
     send_after: datetime.datetime
     interaction_id: int | None
+    tone_hints: list[dict[str, Any]] = Field(description="What the tone check said.")
+    sent_anyway: bool
 
 
 class DecisionOut(Schema):
@@ -70,6 +82,8 @@ def messages_send(request: StaffRequest, customer_id: int, payload: MessageIn) -
             subject=payload.subject,
             address=payload.address,
             actor=request.auth,
+            template_id=payload.template_id,
+            send_anyway=payload.send_anyway,
         )
         decision = sent.decision
         out = DecisionOut.model_validate(

@@ -33,7 +33,17 @@ class OutreachConfig(AppConfig):
                 "created_at",
                 "attempts",
                 "last_error",
+                "tone_hints",
+                "sent_anyway",
             ),
-            # Why it failed can name the address ("+44… is not a valid phone number").
-            erase=anonymise(address="", subject="", body=ERASED, last_error="", status_detail=""),
+            # Why it failed can name the address ("+44… is not a valid phone number"); the
+            # tone hints quote the message and the customer's earlier words.
+            erase=anonymise(
+                address="",
+                subject="",
+                body=ERASED,
+                last_error="",
+                status_detail="",
+                tone_hints=[],
+            ),
         )

@@ -21,3 +21,13 @@ class OutboundMessageNotFound(DomainError):
 
 class NotRetryable(DomainError):
     code, http_status = "not_retryable", 409
+
+
+class ToneHintsPresent(InvalidOutreach):
+    """The tone check has something to say: change the message, or send anyway."""
+
+    code, http_status = "tone_hints", 409
+
+
+class WhatsAppWindowClosed(InvalidOutreach):
+    code = "whatsapp_window_closed"

@@ -131,6 +131,10 @@ class OutboundMessage(models.Model):
     last_error = models.CharField(
         max_length=300, blank=True, help_text="Why the last attempt failed, in staff's words."
     )
+    # What the tone check said before it went, and whether the sender chose to send anyway:
+    # coaching reads both.
+    tone_hints = models.JSONField(default=list, blank=True)
+    sent_anyway = models.BooleanField(default=False)
 
     objects = OutboundMessageQuerySet.as_manager()
 

@@ -23,8 +23,8 @@ from everthread.consent.models import (
     Source,
 )
 from everthread.consent.selectors import consent_standing, consent_standings
-from everthread.conversations.models import Journey
-from everthread.core.models import Organisation
+from everthread.conversations.models import Interaction, Journey
+from everthread.core.models import Channel, Organisation
 from everthread.core.pagination import time_keyset_page
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
@@ -369,3 +369,27 @@ def outbox_page(*, status: str, after: str | None = None, limit: int = 25) -> Ou
         rows, by="created_at", after=after, limit=limit, newest_first=True
     )
     return OutboxPage(page, next_cursor)
+
+
+# WhatsApp's customer service window: free text only within 24 hours of the customer's
+# last message; outside it, only a template Meta approved.
+WHATSAPP_WINDOW = datetime.timedelta(hours=24)
+
+
+def whatsapp_last_inbound(*, customer_id: int, at: datetime.datetime) -> datetime.datetime | None:
+    """When the customer last wrote to us on WhatsApp, as their timeline has it; 1 query."""
+    return (
+        Interaction.objects.filter(
+            customer_id=customer_id,
+            channel=Channel.WHATSAPP,
+            direction=Interaction.Direction.INBOUND,
+            occurred_at__lte=at,
+        )
+        .order_by("-occurred_at")
+        .values_list("occurred_at", flat=True)
+        .first()
+    )
+
+
+def whatsapp_window_open(last_inbound: datetime.datetime | None, *, at: datetime.datetime) -> bool:
+    return last_inbound is not None and at - last_inbound < WHATSAPP_WINDOW

@@ -19,18 +19,29 @@ from everthread.consent.services import Evidence, consent_record
 from everthread.conversations.models import Interaction
 from everthread.conversations.services import InteractionDraft, interaction_record
 from everthread.core.models import Capability, Channel, Staff
+from everthread.core.selectors import organisation_get
 from everthread.core.services import audit_record, capability_require
 from everthread.customers.contact_points import ContactKind
 from everthread.customers.models import ContactPoint, Customer
+from everthread.message_templates.models import MessageTemplate
+from everthread.message_templates.selectors import message_template_get, template_render, tone_check
+from everthread.message_templates.tone import WARNING, Hint
 from everthread.outreach.delivery import outbox_enqueue
 from everthread.outreach.errors import (
     InvalidOutreach,
     NotRetryable,
     OutboundMessageNotFound,
+    ToneHintsPresent,
     UnsubscribeLinkInvalid,
+    WhatsAppWindowClosed,
 )
 from everthread.outreach.models import OutboundMessage, OutreachDecision, _through_the_gate
-from everthread.outreach.selectors import Verdict, outreach_assess
+from everthread.outreach.selectors import (
+    Verdict,
+    outreach_assess,
+    whatsapp_last_inbound,
+    whatsapp_window_open,
+)
 from everthread.outreach.unsubscribe import unsubscribe_read
 
 Outcome = OutreachDecision.Outcome
@@ -126,8 +137,14 @@ def outreach_send(
     subject: str = "",
     address: str = "",
     at: datetime.datetime | None = None,
+    template_id: int | None = None,
+    send_anyway: bool | None = None,
 ) -> Sent:
-    """Send through the gate: queued if allowed, held for morning, or refused with reasons."""
+    """Send through the gate: queued if allowed, held for morning, or refused with reasons.
+
+    The tone check's hints are recorded with the message. With ``send_anyway=False`` a
+    warning stops the send (ToneHintsPresent) so the sender can change it or confirm; None
+    is for senders that do not take part in the check (automations)."""
     capability_require(staff=actor, capability=Capability.SEND_OUTREACH)
     _validate(channel, purpose)
     if channel not in SENDABLE:
@@ -138,6 +155,14 @@ def outreach_send(
         )
     if not body.strip():
         raise InvalidOutreach("Write the message.", field="body")
+    at = at or timezone.now()
+    if channel == ConsentChannel.WHATSAPP:
+        _whatsapp_window_check(
+            customer=customer, actor=actor, body=body, template_id=template_id, at=at
+        )
+    hints = outreach_tone_hints(
+        customer=customer, channel=channel, body=body, at=at, send_anyway=send_anyway
+    )
     # Lock the customer: two sends at once must not both fit under a frequency cap.
     Customer.objects.select_for_update().filter(pk=customer.pk).first()
     decision = outreach_decide(
@@ -159,6 +184,8 @@ def outreach_send(
             send_after=decision.send_after if held and decision.send_after else decision.at,
             next_attempt_at=None if held else decision.at,
             created_by=actor,
+            tone_hints=[hint.as_dict() for hint in hints],
+            sent_anyway=bool(send_anyway and hints),
         )
     if held:
         transaction.on_commit(lambda: _schedule_release(message))
@@ -167,6 +194,70 @@ def outreach_send(
         message.save(update_fields=["interaction"])
         transaction.on_commit(lambda: outbox_enqueue(message_id=message.pk))
     return Sent(decision, message)
+
+
+def _whatsapp_window_check(
+    *, customer: Customer, actor: Staff, body: str, template_id: int | None, at: datetime.datetime
+) -> None:
+    """Outside the 24-hour window WhatsApp carries only an approved template, word for word."""
+    last = whatsapp_last_inbound(customer_id=customer.pk, at=at)
+    if whatsapp_window_open(last, at=at):
+        return
+    organisation = organisation_get()
+    template: MessageTemplate | None = None
+    if template_id is not None:
+        template = message_template_get(template_id=template_id, organisation=organisation)
+    name = customer.greeting_name or "This customer"
+    wrote = f"last wrote on WhatsApp on {_day(last)}" if last else "has not written on WhatsApp"
+    if template is None or template.channel != ConsentChannel.WHATSAPP:
+        raise WhatsAppWindowClosed(
+            f"{name} {wrote}: outside the 24-hour window only a WhatsApp template approved by "
+            "Meta may be sent. Choose one, or use another channel.",
+            field="template",
+        )
+    if not template.whatsapp_approved:
+        raise WhatsAppWindowClosed(
+            f"“{template.name}” is not approved by Meta, and {name} {wrote}: outside the "
+            "24-hour window only an approved template may be sent.",
+            field="template",
+        )
+    rendered = template_render(
+        template=template, customer=customer, staff=actor, organisation=organisation
+    )
+    if " ".join(rendered.body.split()) != " ".join(body.split()):
+        raise WhatsAppWindowClosed(
+            f"Outside the 24-hour window WhatsApp sends “{template.name}” as Meta approved it: "
+            "undo the changes to the message, or wait until the customer writes.",
+            field="body",
+        )
+
+
+def outreach_tone_hints(
+    *, customer: Customer, channel: str, body: str, at: datetime.datetime, send_anyway: bool | None
+) -> list[Hint]:
+    """The tone check's hints for this message to this customer; with send_anyway=False a
+    warning refuses it (ToneHintsPresent, carrying the hints)."""
+    hints = tone_check(
+        text=body,
+        channel=SENDABLE[channel],
+        organisation=organisation_get(),
+        customer_id=customer.pk,
+        at=at,
+    )
+    warnings = [hint for hint in hints if hint.severity == WARNING]
+    if send_anyway is False and warnings:
+        name = customer.greeting_name or "this customer"
+        raise ToneHintsPresent(
+            f"The tone check has {len(warnings)} suggestion{'s' if len(warnings) > 1 else ''} "
+            f"for this message to {name}: change it, or send anyway.",
+            field="body",
+            hints=[hint.as_dict() for hint in hints],
+        )
+    return hints
+
+
+def _day(moment: datetime.datetime | None) -> str:
+    return f"{timezone.localtime(moment):%-d %B at %H:%M}" if moment else ""
 
 
 def _schedule_release(message: OutboundMessage) -> None:

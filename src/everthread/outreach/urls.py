@@ -5,6 +5,7 @@ from everthread.outreach import views
 app_name = "outreach"
 urlpatterns = [
     path("customers/<int:customer_id>/message/", views.compose, name="compose"),
+    path("customers/<int:customer_id>/message/check/", views.compose_check, name="compose_check"),
     path("clients/message/", views.compose_to_clients, name="compose_to_clients"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path(

@@ -16,15 +16,33 @@ from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
 from everthread.core.permissions import public, requires
+from everthread.core.selectors import organisation_get
+from everthread.customers.models import Customer
 from everthread.customers.services import customer_open
+from everthread.message_templates.models import MessageTemplate
+from everthread.message_templates.selectors import (
+    message_templates_for,
+    template_render,
+)
+from everthread.message_templates.sms import sms_segments
+from everthread.message_templates.tone import WARNING
 from everthread.outreach.errors import UnsubscribeLinkInvalid
 from everthread.outreach.forms import ComposeForm
 from everthread.outreach.models import OutboundMessage
-from everthread.outreach.selectors import advisor_client_ids, outbox_page, outreach_preview
+from everthread.outreach.selectors import (
+    WHATSAPP_WINDOW,
+    advisor_client_ids,
+    outbox_page,
+    outreach_preview,
+    whatsapp_last_inbound,
+    whatsapp_window_open,
+)
 from everthread.outreach.services import (
+    SENDABLE,
     Sent,
     outreach_retry,
     outreach_send,
+    outreach_tone_hints,
     outreach_unsubscribe,
 )
 from everthread.outreach.unsubscribe import unsubscribe_read
@@ -38,20 +56,87 @@ def _purpose(request: HttpRequest) -> str:
 @requires(Capability.SEND_OUTREACH)
 @require_http_methods(["GET", "POST"])
 def compose(request: StaffRequest, customer_id: int) -> HttpResponse:
-    """Send a message to one customer, seeing first which channels may carry it and why not."""
+    """Send a message to one customer, seeing first which channels may carry it and why not,
+    starting from a template if wanted, with the tone hints as the message is written."""
     customer = customer_open(viewer=request.user, customer_id=customer_id)
-    form = ComposeForm(request.POST or None, initial={"purpose": _purpose(request)})
+    templates = message_templates_for(organisation=organisation_get(), purpose=_purpose(request))
+    initial = {"purpose": _purpose(request), **_from_template(request, customer, templates)}
+    form = ComposeForm(request.POST or None, initial=initial, templates=templates)
     sent: list[Sent] = []
+    tone: dict[str, object] = {}
     if request.method == "POST" and form.is_valid():
         try:
-            sent.append(_send(request, customer_id=customer.pk, form=form))
+            sent.append(_send(request, customer=customer, form=form))
         except DomainError as error:
             form.add_domain_error(error)
+        if not sent:
+            tone = _tone_panel(request, customer=customer, data=_typed(request))
     rows = outreach_preview(
         customer_ids=[customer.pk], purpose=_purpose(request), at=timezone.now()
     )
-    context = {"customer": customer, "form": form, "rows": rows, "sent": sent}
+    context = {"customer": customer, "form": form, "rows": rows, "sent": sent, **tone}
     return render(request, "outreach/compose.html", context)
+
+
+def _from_template(
+    request: StaffRequest, customer: Customer, templates: list[MessageTemplate]
+) -> dict[str, object]:
+    """The composer's fields filled from the template picked (?template=), for this customer."""
+    wanted = request.GET.get("template", "")
+    template = next((t for t in templates if str(t.pk) == wanted), None)
+    if template is None or request.method != "GET":
+        return {}
+    rendered = template_render(
+        template=template, customer=customer, staff=request.user, organisation=organisation_get()
+    )
+    return {
+        "template": template.pk,
+        "channel": template.channel,
+        "subject": rendered.subject,
+        "body": rendered.body,
+    }
+
+
+@requires(Capability.SEND_OUTREACH)
+@require_POST
+def compose_check(request: StaffRequest, customer_id: int) -> HttpResponse:
+    """The composer's live panel: tone hints, SMS segments and the WhatsApp window."""
+    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    context = _tone_panel(request, customer=customer, data=_typed(request))
+    return render(request, "outreach/_tone.html", {"customer": customer, **context})
+
+
+def _typed(request: StaffRequest) -> dict[str, object]:
+    # As typed: a field the form refused is no longer in its cleaned data.
+    return {
+        "channel": request.POST.get("channel", ""),
+        "body": request.POST.get("body", ""),
+        "send_anyway": request.POST.get("send_anyway") == "on",
+    }
+
+
+def _tone_panel(
+    request: StaffRequest, *, customer: Customer, data: dict[str, object]
+) -> dict[str, object]:
+    channel, body, at = str(data.get("channel", "")), str(data.get("body", "")), timezone.now()
+    if channel not in SENDABLE:
+        return {}
+    hints = outreach_tone_hints(
+        customer=customer, channel=channel, body=body, at=at, send_anyway=None
+    )
+    panel: dict[str, object] = {
+        "hints": hints,
+        "tone_checked": bool(body.strip()),
+        "warned": any(hint.severity == WARNING for hint in hints),
+        "send_anyway": bool(data.get("send_anyway")),
+        "segments": sms_segments(body) if channel == ConsentChannel.SMS else None,
+    }
+    if channel == ConsentChannel.WHATSAPP:
+        last = whatsapp_last_inbound(customer_id=customer.pk, at=at)
+        panel["whatsapp_last"] = last
+        panel["whatsapp_open"] = whatsapp_window_open(last, at=at)
+        panel["whatsapp_until"] = last + WHATSAPP_WINDOW if last else None
+    return panel
 
 
 @requires(Capability.SEND_OUTREACH)
@@ -59,12 +144,28 @@ def compose(request: StaffRequest, customer_id: int) -> HttpResponse:
 def compose_to_clients(request: StaffRequest) -> HttpResponse:
     """The advisor's clients: who may be contacted on which channel, then send to those chosen."""
     client_ids = advisor_client_ids(advisor_id=request.user.pk)
-    form = ComposeForm(request.POST or None, initial={"purpose": _purpose(request)})
+    # No template picker here: a template is filled in for one customer, and previewed so.
+    form = ComposeForm(request.POST or None, initial={"purpose": _purpose(request)}, templates=[])
     sent: list[Sent] = []
     if request.method == "POST" and form.is_valid():
         chosen = [int(pk) for pk in request.POST.getlist("customer") if pk.isdigit()]
-        for customer_id in (pk for pk in chosen if pk in client_ids):
-            sent.append(_send(request, customer_id=customer_id, form=form))
+        customers = [
+            customer_open(viewer=request.user, customer_id=pk) for pk in chosen if pk in client_ids
+        ]
+        try:
+            # Asked of every client first: one client's hint must not stop the send half-way.
+            for customer in customers:
+                outreach_tone_hints(
+                    customer=customer,
+                    channel=form.cleaned_data["channel"],
+                    body=form.cleaned_data["body"],
+                    at=timezone.now(),
+                    send_anyway=form.cleaned_data["send_anyway"],
+                )
+            for customer in customers:
+                sent.append(_send(request, customer=customer, form=form))
+        except DomainError as error:
+            form.add_domain_error(error)
         if not chosen:
             form.add_error(None, "Choose at least one client to send to.")
     rows = outreach_preview(customer_ids=client_ids, purpose=_purpose(request), at=timezone.now())
@@ -72,8 +173,7 @@ def compose_to_clients(request: StaffRequest) -> HttpResponse:
     return render(request, "outreach/clients.html", context)
 
 
-def _send(request: StaffRequest, *, customer_id: int, form: ComposeForm) -> Sent:
-    customer = customer_open(viewer=request.user, customer_id=customer_id)
+def _send(request: StaffRequest, *, customer: Customer, form: ComposeForm) -> Sent:
     data = form.cleaned_data
     return outreach_send(
         customer=customer,
@@ -82,6 +182,8 @@ def _send(request: StaffRequest, *, customer_id: int, form: ComposeForm) -> Sent
         subject=data["subject"],
         body=data["body"],
         actor=request.user,
+        template_id=data["template"],
+        send_anyway=data["send_anyway"],
     )
 
 
