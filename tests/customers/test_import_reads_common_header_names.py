@@ -7,8 +7,9 @@ import datetime
 
 import pytest
 
-from everthread.customers.csv_files import csv_columns, csv_records, csv_row_read
-from everthread.customers.errors import ImportFileRefused
+from everthread.core.csv_files import csv_records
+from everthread.core.errors import ImportFileRefused
+from everthread.customers.csv_files import csv_columns, csv_row_read
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_a_semicolon_separated_file_is_read_as_such() -> None:
     text = "First name;Surname;E-mail\nAmélie;Dubois;amelie@example.com\n"
 
     columns = csv_columns(text, file_name="clients.csv")
-    [(number, cells)] = csv_records(text, columns, file_name="clients.csv")
+    [(number, cells)] = csv_records(text, delimiter=columns.delimiter, file_name="clients.csv")
 
     assert columns.delimiter == ";"
     assert cells == ["Amélie", "Dubois", "amelie@example.com"]
@@ -77,7 +78,7 @@ def test_a_row_reads_as_plain_values() -> None:
         'Amara Osei,07700 900101,"020 7946 0000; 020 7946 0001","VIP, Bridal",14/03/1985,x\n'
     )
     columns = csv_columns(text, file_name="clients.csv")
-    [(number, cells)] = csv_records(text, columns, file_name="clients.csv")
+    [(number, cells)] = csv_records(text, delimiter=columns.delimiter, file_name="clients.csv")
 
     row = csv_row_read(number, cells, columns)
 

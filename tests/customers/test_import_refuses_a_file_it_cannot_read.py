@@ -8,7 +8,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from everthread.customers.errors import ImportFileRefused
+from everthread.core.errors import ImportFileRefused
 from everthread.customers.models import Customer, CustomerImport
 from importing import import_csv
 

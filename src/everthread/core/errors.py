@@ -41,3 +41,15 @@ class Conflict(DomainError):
 
 class IdempotencyKeyReused(DomainError):
     code, http_status = "idempotency_key_reused", 422
+
+
+class ImportFileRefused(InvalidInput):
+    """A whole CSV file that cannot be imported: its encoding, its header, its shape."""
+
+    code = "import_file_refused"
+
+
+class ImportRowRefused(InvalidInput):
+    """One row of an import that cannot be read; the other rows go on."""
+
+    code = "import_row_refused"

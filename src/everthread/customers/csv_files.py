@@ -8,17 +8,14 @@ import service to decide.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime
-import io
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from everthread.core.csv_files import csv_cell_read, csv_cell_written, csv_header, header_key
+from everthread.core.errors import ImportFileRefused, ImportRowRefused
 from everthread.customers.contact_points import ContactKind
-from everthread.customers.errors import ImportFileRefused, ImportRowRefused
 from everthread.customers.models import Customer
 
 # What each column can fill: profile fields, contact point kinds, and two that are neither.
@@ -78,17 +75,10 @@ _ALIASES = {
 }
 HEADER_FIELDS = {alias: field for field, names in _ALIASES.items() for alias in names.split()}
 
-DELIMITERS = (",", ";", "\t", "|")
 # Several contact points of one kind share a cell, separated like this.
 _LIST_SEPARATORS = re.compile(r"[;,]")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ][\d:.+Z-]*")
-# A spreadsheet runs a cell that starts with one of these as a formula; exports defuse them.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def header_key(header: str) -> str:
-    return "".join(ch for ch in header.casefold() if ch.isalnum())
 
 
 @dataclass(frozen=True)
@@ -145,53 +135,9 @@ class CustomerRow:
     everthread_id: int | None = None
 
 
-def csv_decode(data: bytes, *, file_name: str) -> str:
-    """The file's text: UTF-8 with or without a byte-order mark, or UTF-16 with one."""
-    if not data.strip():
-        raise ImportFileRefused(f"{file_name} is empty.", field="file")
-    if data.startswith(b"PK\x03\x04"):
-        raise ImportFileRefused(
-            f"{file_name} is a spreadsheet workbook, not CSV: "
-            'save it as "CSV UTF-8" and import that.',
-            field="file",
-        )
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")  # the mark says which; Excel's "Unicode text" is this
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise _not_utf8(data, error, file_name) from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ImportFileRefused(
-            f"{file_name} has a NUL character on line {line}: it is not a text file.",
-            field="file",
-        )
-    return text
-
-
-def _not_utf8(data: bytes, error: UnicodeDecodeError, file_name: str) -> ImportFileRefused:
-    line = data.count(b"\n", 0, error.start) + 1
-    byte = data[error.start]
-    # Guessing the legacy encoding is unreliable, so the file is refused rather than misread.
-    return ImportFileRefused(
-        f"{file_name} is not UTF-8 text: byte {error.start} (line {line}) is 0x{byte:02x}. "
-        'It was probably saved in an older encoding such as Windows-1252; save it as "CSV UTF-8" '
-        "and import it again.",
-        field="file",
-    )
-
-
 def csv_columns(text: str, *, file_name: str) -> Columns:
     """Read the header row: which column is which, or a refusal saying what is missing."""
-    found = [_header_row(text, delimiter) for delimiter in DELIMITERS]
-    headers, delimiter = max(
-        zip(found, DELIMITERS, strict=True),
-        key=lambda pair: (sum(header_key(h) in HEADER_FIELDS for h in pair[0]), len(pair[0])),
-    )
-    if not any(headers):
-        raise ImportFileRefused(f"{file_name} has no header row.", field="file")
+    headers, delimiter = csv_header(text, known=HEADER_FIELDS, file_name=file_name)
     fields = tuple(HEADER_FIELDS.get(header_key(header)) for header in headers)
     if not any(field in NAME_FIELDS for field in fields):
         raise ImportFileRefused(
@@ -203,14 +149,6 @@ def csv_columns(text: str, *, file_name: str) -> Columns:
         )
     _refuse_twice(headers, fields, file_name)
     return Columns(headers=tuple(headers), fields=fields, delimiter=delimiter)
-
-
-def _header_row(text: str, delimiter: str) -> list[str]:
-    try:
-        first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
-    except csv.Error:
-        return []
-    return [header.strip() for header in first]
 
 
 def _refuse_twice(headers: list[str], fields: tuple[str | None, ...], file_name: str) -> None:
@@ -232,25 +170,6 @@ def _listed(headers: list[str]) -> str:
     return ", ".join(repr(header) for header in headers if header) or "no named columns"
 
 
-def csv_records(text: str, columns: Columns, *, file_name: str) -> Iterator[tuple[int, list[str]]]:
-    """Each data row with its number as a spreadsheet shows it (the header is row 1).
-
-    Blank rows keep their number but are not returned.
-    """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=columns.delimiter)
-    number = 1
-    try:
-        next(reader, None)
-        for number, cells in enumerate(reader, start=2):
-            if any(cell.strip() for cell in cells):
-                yield number, cells
-    except csv.Error as error:
-        raise ImportFileRefused(
-            f"{file_name}, row {number + 1}: the row cannot be read as CSV ({error}).",
-            field="file",
-        ) from None
-
-
 def csv_row_read(number: int, cells: list[str], columns: Columns) -> CustomerRow:
     """One row as plain values, or ImportRowRefused naming the column."""
     width = len(columns.headers)
@@ -266,7 +185,7 @@ def csv_row_read(number: int, cells: list[str], columns: Columns) -> CustomerRow
     for header, field, cell in zip(columns.headers, columns.fields, cells, strict=False):
         if field is None:
             continue
-        value = _defused(cell.strip())
+        value = csv_cell_read(cell)
         if not value:
             continue
         if field in CONTACT_FIELDS:
@@ -292,13 +211,6 @@ def csv_row_read(number: int, cells: list[str], columns: Columns) -> CustomerRow
         contact_points=tuple(contact_points),
         everthread_id=everthread_id,
     )
-
-
-def _defused(value: str) -> str:
-    """Undo the quote our exports put before a cell a spreadsheet would run as a formula."""
-    if value.startswith("'") and value[1:2] and value[1] in _FORMULA_STARTS:
-        return value[1:]
-    return value
 
 
 def _whole_number(value: str, header: str) -> int:
@@ -389,19 +301,4 @@ def csv_export_row(customer: Customer) -> list[str]:
     ]
     phone = EXPORT_HEADERS.index("phone")
     # A stored phone is "+" and digits only: a number to a spreadsheet, never a formula.
-    return [cell if i == phone else _formula_defused(cell) for i, cell in enumerate(cells)]
-
-
-def _formula_defused(cell: str) -> str:
-    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
-
-
-def csv_lines(rows: Iterable[Iterable[str]]) -> Iterator[str]:
-    """Rows as CSV text, a line at a time, for streaming."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow(row)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    return [cell if i == phone else csv_cell_written(cell) for i, cell in enumerate(cells)]

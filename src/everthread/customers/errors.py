@@ -21,17 +21,5 @@ class MergeRefused(Conflict):
     code = "merge_refused"
 
 
-class ImportFileRefused(InvalidInput):
-    """A whole CSV file that cannot be imported: its encoding, its header, its shape."""
-
-    code = "import_file_refused"
-
-
-class ImportRowRefused(InvalidInput):
-    """One row of an import that cannot be read; the other rows go on."""
-
-    code = "import_row_refused"
-
-
 class CustomerImportNotFound(NotFound):
     code = "customer_import_not_found"

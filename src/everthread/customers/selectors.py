@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Count, Max, Q, QuerySet
 
+from everthread.core.csv_files import csv_lines, csv_records
 from everthread.core.pagination import cursor_decode, cursor_encode
 from everthread.customers.contact_points import contact_point_guesses
-from everthread.customers.csv_files import Columns, csv_lines, csv_records
+from everthread.customers.csv_files import Columns
 from everthread.customers.errors import CustomerImportNotFound, CustomerNotFound
 from everthread.customers.matching.records import CustomerRecord
 from everthread.customers.merge_rules import merge_rules
@@ -247,7 +248,9 @@ def customer_import_recent(*, limit: int = 10) -> list[CustomerImport]:
 def customer_import_sample(*, customer_import: CustomerImport, limit: int = 3) -> list[list[str]]:
     """The first rows of the file, as its columns will read them."""
     columns = Columns.from_stored(customer_import.columns, customer_import.delimiter)
-    records = csv_records(customer_import.content, columns, file_name=customer_import.file_name)
+    records = csv_records(
+        customer_import.content, delimiter=columns.delimiter, file_name=customer_import.file_name
+    )
     return [cells for _, cells in itertools.islice(records, limit)]
 
 

@@ -6,15 +6,13 @@ from io import TextIOBase
 from typing import IO
 
 from everthread.core.models import Staff
-from everthread.core.transfers import ImportReport, Progress
+from everthread.core.transfers import FIRST_REJECTS, ImportReport, Progress
 from everthread.customers.selectors import customer_import_rejects, customer_import_rejects_lines
 from everthread.customers.services import (
     customer_export,
     customer_import_run,
     customer_import_upload,
 )
-
-FIRST_REJECTS = 20
 
 
 def customers_import_file(

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
+from everthread.core.csv_files import csv_lines
 from everthread.core.models import Capability, Staff
 from everthread.core.selectors import organisation_get
 from everthread.core.services import audit_record, capability_require
-from everthread.customers.csv_files import csv_lines
 from everthread.customers.errors import CustomerNotFound
 from everthread.customers.models import ContactPoint, Customer
 from everthread.privacy.archive import archive_build

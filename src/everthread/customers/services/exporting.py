@@ -6,10 +6,11 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from everthread.core.csv_files import csv_lines
 from everthread.core.models import Capability, Staff
 from everthread.core.selectors import organisation_get
 from everthread.core.services import audit_record, capability_require
-from everthread.customers.csv_files import EXPORT_HEADERS, csv_export_row, csv_lines
+from everthread.customers.csv_files import EXPORT_HEADERS, csv_export_row
 from everthread.customers.selectors import customer_export_bounds, customer_export_pages
 
 

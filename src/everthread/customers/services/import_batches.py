@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from everthread.core.bulk_writes import rows_insert, rows_update
-from everthread.core.errors import DomainError
+from everthread.core.errors import DomainError, ImportRowRefused
 from everthread.core.models import Staff, Store
 from everthread.core.services import Audited, audit_record_many
 from everthread.customers.contact_points import (
@@ -32,7 +32,7 @@ from everthread.customers.contact_points import (
     contact_point_normalise,
 )
 from everthread.customers.csv_files import Columns, ContactCell, CustomerRow, csv_row_read
-from everthread.customers.errors import ImportRowRefused, InvalidContactPoint, InvalidProfile
+from everthread.customers.errors import InvalidContactPoint, InvalidProfile
 from everthread.customers.matching.nicknames import FORMAL_NAMES
 from everthread.customers.models import (
     PROFILE_FIELDS,

@@ -21,12 +21,12 @@ from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from everthread.core.errors import DomainError
+from everthread.core.csv_files import csv_decode, csv_records
+from everthread.core.errors import DomainError, ImportFileRefused
 from everthread.core.models import Capability, Staff
 from everthread.core.selectors import organisation_get, store_list
 from everthread.core.services import audit_record, capability_require
-from everthread.customers.csv_files import Columns, csv_columns, csv_decode, csv_records
-from everthread.customers.errors import ImportFileRefused
+from everthread.customers.csv_files import Columns, csv_columns
 from everthread.customers.models import CustomerImport
 from everthread.customers.selectors import customer_import_get
 from everthread.customers.services.import_batches import (
@@ -65,7 +65,7 @@ def customer_import_upload(
         )
     text = csv_decode(data, file_name=file_name)
     columns = csv_columns(text, file_name=file_name)
-    total = sum(1 for _ in csv_records(text, columns, file_name=file_name))
+    total = sum(1 for _ in csv_records(text, delimiter=columns.delimiter, file_name=file_name))
     return CustomerImport.objects.create(
         file_name=file_name,
         content=text,
@@ -152,7 +152,11 @@ def _rows_import(
         columns=Columns.from_stored(customer_import.columns, customer_import.delimiter),
         stores={key.casefold(): s for s in store_list() for key in (s.code, s.name)},
     )
-    records = csv_records(customer_import.content, job.columns, file_name=customer_import.file_name)
+    records = csv_records(
+        customer_import.content,
+        delimiter=customer_import.delimiter,
+        file_name=customer_import.file_name,
+    )
     # Rows an earlier run of this import committed are not read again.
     done = customer_import.rows_done
     records = itertools.islice(records, done, None)

@@ -14,8 +14,9 @@ from everthread.core.transfers import ImportReport, importers
 
 class Command(BaseCommand):
     help = (
-        "Import a CSV file: everthread import customers FILE.csv --as USERNAME. Rows are matched "
-        "on their contact points, so importing the same file again changes nothing."
+        "Import a CSV file: everthread import customers|products|stock FILE.csv --as USERNAME. "
+        "Rows are matched on what identifies them (contact points, style codes and SKUs), so "
+        "importing the same file again changes nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
