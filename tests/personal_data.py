@@ -9,7 +9,18 @@ from django.utils import timezone
 
 from consenting import at_local
 from everthread.channels.models import ChatConversation, InboundEvent, UnlinkedContact
+from everthread.commerce.models import Location, Product, StockLevel
+from everthread.commerce.services import (
+    OrderDraft,
+    OrderLineDraft,
+    ReturnLineDraft,
+    hold_place,
+    order_place,
+    return_start,
+    wishlist_add,
+)
 from everthread.consent.services import Evidence, consent_record
+from everthread.conversations.models import Journey
 from everthread.conversations.services import InteractionDraft, interaction_record, journey_open
 from everthread.core.models import Staff
 from everthread.customers.models import Customer, DuplicatePair
@@ -17,10 +28,11 @@ from everthread.customers.services import customer_create, customer_merge
 from everthread.followups.services import FollowUpDraft, followup_hand_over, followup_open
 from everthread.notes.services import NoteDraft, note_save
 from everthread.outreach.services import outreach_send
-from factories import CustomerFactory, StaffFactory
+from factories import CustomerFactory, StaffFactory, StoreFactory
 
 EMAIL = "amara.osei@example.com"
 PHONE = "+447700900123"
+ORDER = "HF-200001"
 # Words that only this customer's data contains: none may survive her erasure.
 PERSONAL = (
     "Amara",
@@ -47,8 +59,9 @@ def _hours_ago(hours: float) -> datetime.datetime:
 
 def customer_everywhere(associate: Staff) -> Everywhere:
     """Amara Osei: a profile, contact points, a journey of contacts, a follow-up handed
-    over, a note, marketing consent and a message, a duplicate merged in, a pair under
-    review and the audit of all of it."""
+    over, a note, marketing consent and a message, a hold, an order delivered home and its
+    return, a wishlist item, a duplicate merged in, a pair under review and the audit of
+    all of it."""
     priya = StaffFactory(username="priya", first_name="Priya", last_name="Shah", role="manager")
     amara = customer_create(
         actor=associate,
@@ -122,6 +135,7 @@ def customer_everywhere(associate: Staff) -> Everywhere:
         at=at_local("Europe/London", 11, days=0),
     )
     _channel_rows(amara)
+    _commerce(amara, associate, journey)
     duplicate = CustomerFactory(given_name="Amara", family_name="Osei", postcode="M14 5TT")
     customer_merge(actor=associate, survivor_id=amara.pk, merged_id=duplicate.pk)
     look_alike = CustomerFactory(given_name="Amara", family_name="Osei-Mensah")
@@ -164,3 +178,35 @@ def _channel_rows(amara: Customer) -> None:
         customer=amara,
         linked_at=now,
     )
+
+
+def _commerce(amara: Customer, associate: Staff, journey: Journey) -> None:
+    store = StoreFactory(code="manchester-king-street", name="Manchester King Street")
+    manchester = Location.objects.create(
+        code=store.code, name=store.name, kind="store", store=store
+    )
+    dress = Product.objects.create(style_code="HF-WRAP-12", name="Wrap dress", price="189.00")
+    variant = dress.variants.create(sku="HF-WRAP-12-EME-12", colour="Emerald", size="12")
+    StockLevel.objects.create(variant=variant, location=manchester, on_hand=3)
+    hold_place(actor=associate, customer=amara, sku=variant.sku, location=manchester)
+    order = order_place(
+        actor=associate,
+        customer=amara,
+        draft=OrderDraft(
+            channel="phone",
+            fulfilment="delivery",
+            number=ORDER,
+            delivery_address="1 Wilmslow Road, Manchester M14 5TT",
+            lines=(OrderLineDraft(sku=variant.sku),),
+        ),
+    )
+    return_start(
+        actor=associate,
+        order=order,
+        kind="return",
+        reason="Too long",
+        channel="phone",
+        lines=(ReturnLineDraft(order_line_id=order.lines.get().pk),),
+        journey=journey,
+    )
+    wishlist_add(actor=associate, customer=amara, sku=variant.sku, source="saved_for_you")

@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
+from everthread.commerce.api import router as commerce_router
 from everthread.consent.api import router as consent_router
 from everthread.conversations.api import router as conversations_router
 from everthread.core.api import router as core_router
@@ -56,6 +57,7 @@ api.add_router("/", notes_router)
 api.add_router("/", consent_router)
 api.add_router("/", outreach_router)
 api.add_router("/", message_templates_router)
+api.add_router("/", commerce_router)
 
 
 def _error(

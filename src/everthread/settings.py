@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "everthread.outreach",
     "everthread.channels",
     "everthread.message_templates",
+    "everthread.commerce",
     "everthread.privacy",
     "everthread.demo",
 ]

@@ -52,6 +52,7 @@ RULES = [
     ("managers and administrators retry failed messages", Capability.MANAGE_OUTBOX, MANAGING),
     ("managers write templates and the brand voice", Capability.MANAGE_TEMPLATES, MANAGING),
     ("everyone who serves customers may message them", Capability.SEND_OUTREACH, SERVING),
+    ("only administrators keep the catalogue", Capability.MANAGE_CATALOGUE, {"admin"}),
 ]
 
 

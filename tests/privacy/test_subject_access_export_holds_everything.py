@@ -14,7 +14,7 @@ from everthread.core.errors import Forbidden
 from everthread.core.models import AuditEvent
 from everthread.privacy.registry import personal_data
 from everthread.privacy.services import customer_data_export
-from personal_data import EMAIL, PHONE
+from personal_data import EMAIL, ORDER, PHONE
 
 
 def _open(content: bytes) -> zipfile.ZipFile:
@@ -37,7 +37,7 @@ def test_each_kind_is_also_a_csv_file_with_its_columns(amara, officer) -> None:
 
     archive = _open(export.content)
     points = list(csv.DictReader(io.StringIO(archive.read("customers/ContactPoint.csv").decode())))
-    assert sorted(point["value"] for point in points) == sorted([EMAIL, PHONE])
+    assert sorted(point["value"] for point in points) == sorted([EMAIL, PHONE, ORDER])
     # A kind with no rows still says what it would hold.
     header = archive.read("privacy/ErasureRecord.csv").decode().splitlines()
     assert header == ["id,erased_by__username,erased_at,counts"]

@@ -175,6 +175,7 @@ class Capability(models.TextChoices):
     MANAGE_PRIVACY = "manage_privacy", "Subject access, erasure and retention"
     VIEW_AUDIT = "view_audit", "Search and export the audit log"
     BACK_OFFICE = "back_office", "Use the back office"
+    MANAGE_CATALOGUE = "manage_catalogue", "Keep the product catalogue and stock levels current"
 
 
 # Serving someone in store or on the phone: reach them, know what they need to be served
@@ -221,8 +222,15 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     # Administrators run the system and the back office; bulk export, erasure and the audit
     # log stay with the privacy officer, so no single role can both change and hide a trail.
+    # The catalogue and stock come from the brand's systems: an administrator's import or
+    # API token keeps them current; everyone else reads them.
     Role.ADMIN: _FRONTLINE
-    | {Capability.BACK_OFFICE, Capability.MANAGE_OUTBOX, Capability.MANAGE_TEMPLATES},
+    | {
+        Capability.BACK_OFFICE,
+        Capability.MANAGE_OUTBOX,
+        Capability.MANAGE_TEMPLATES,
+        Capability.MANAGE_CATALOGUE,
+    },
 }
 
 

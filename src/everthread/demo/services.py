@@ -22,6 +22,7 @@ from everthread.customers.contact_points import contact_point_normalise
 from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.services import customer_create
 from everthread.demo.cast import Cast
+from everthread.demo.commerce import catalogue_load, commerce_stories
 from everthread.demo.errors import DemoDatabaseTaken
 from everthread.demo.generated import CustomerRecord, customers_generate
 from everthread.demo.histories import history_write
@@ -95,9 +96,15 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
         )
         tally.count(created)
         cast.customers[record.contact_points[0][1]] = customer
+    products = summary.tallies["products"] = Tally()
+    for created in catalogue_load(cast, industry):
+        products.count(created)
     told = summary.tallies["stories"] = Tally()
     for story in STORIES[industry]:
         told.count(story(cast))
+    if industry == "retail":
+        summary.tallies["commerce"] = Tally()
+        summary.tallies["commerce"].count(commerce_stories(cast))
     _generated_load(demo, cast, customers, summary, stdout=stdout, story_records=stories)
     return summary
 

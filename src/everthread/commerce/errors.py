@@ -1,0 +1,53 @@
+from everthread.core.errors import Conflict, InvalidInput, NotFound
+
+
+class InvalidProduct(InvalidInput):
+    code = "invalid_product"
+
+
+class ProductNotFound(NotFound):
+    code = "product_not_found"
+
+
+class LocationNotFound(NotFound):
+    code = "location_not_found"
+
+
+class InvalidStock(InvalidInput):
+    code = "invalid_stock"
+
+
+class NotEnoughStock(Conflict):
+    code = "not_enough_stock"
+
+
+class HoldNotActive(Conflict):
+    code = "hold_not_active"
+
+
+class InvalidOrder(InvalidInput):
+    code = "invalid_order"
+
+
+class OrderNotFound(NotFound):
+    code = "order_not_found"
+
+
+class InvalidReturn(InvalidInput):
+    code = "invalid_return"
+
+
+class HoldRefused(InvalidInput):
+    code = "hold_refused"
+
+
+class HoldNotFound(NotFound):
+    code = "hold_not_found"
+
+
+class ReturnNotFound(NotFound):
+    code = "return_not_found"
+
+
+class WishlistItemNotFound(NotFound):
+    code = "wishlist_item_not_found"

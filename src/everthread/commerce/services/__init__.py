@@ -1,0 +1,57 @@
+"""Every write to the catalogue, stock, holds, orders, returns and wishlists; import from here."""
+
+from everthread.commerce.services.catalogue import (
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    ProductDraft,
+    VariantDraft,
+    location_resolve,
+    product_upsert,
+    stock_set,
+)
+from everthread.commerce.services.holds import (
+    hold_collect,
+    hold_place,
+    hold_release,
+    hold_release_expired,
+)
+from everthread.commerce.services.orders import (
+    OrderDraft,
+    OrderLineDraft,
+    ReturnLineDraft,
+    order_by_number,
+    order_place,
+    return_complete,
+    return_start,
+)
+from everthread.commerce.services.wishlists import (
+    wishlist_add,
+    wishlist_back_in_stock_followup,
+    wishlist_remove,
+)
+
+__all__ = [
+    "CREATED",
+    "UNCHANGED",
+    "UPDATED",
+    "OrderDraft",
+    "OrderLineDraft",
+    "ProductDraft",
+    "ReturnLineDraft",
+    "VariantDraft",
+    "hold_collect",
+    "hold_place",
+    "hold_release",
+    "hold_release_expired",
+    "location_resolve",
+    "order_by_number",
+    "order_place",
+    "product_upsert",
+    "return_complete",
+    "return_start",
+    "stock_set",
+    "wishlist_add",
+    "wishlist_back_in_stock_followup",
+    "wishlist_remove",
+]

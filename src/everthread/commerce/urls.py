@@ -1,0 +1,17 @@
+from django.urls import path
+
+from everthread.commerce import views
+
+app_name = "commerce"
+urlpatterns = [
+    path("customers/<int:customer_id>/commerce/", views.customer_panel, name="panel"),
+    path("customers/<int:customer_id>/products/", views.product_find, name="find"),
+    path("customers/<int:customer_id>/holds/new/", views.hold_new, name="hold_new"),
+    path("customers/<int:customer_id>/orders/new/", views.order_new, name="order_new"),
+    path("customers/<int:customer_id>/wishlist/new/", views.wishlist_new, name="wishlist_new"),
+    path("holds/<int:hold_id>/end/", views.hold_end, name="hold_end"),
+    path("orders/<int:order_id>/returns/new/", views.return_new, name="return_new"),
+    path("returns/<int:return_id>/complete/", views.return_finish, name="return_complete"),
+    path("wishlist/<int:item_id>/follow-up/", views.wishlist_followup, name="wishlist_followup"),
+    path("wishlist/<int:item_id>/remove/", views.wishlist_delete, name="wishlist_remove"),
+]
