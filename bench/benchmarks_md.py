@@ -6,6 +6,7 @@ import datetime
 import os
 import platform
 import re
+import statistics
 from pathlib import Path
 
 BENCHMARKS_MD = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
@@ -36,3 +37,13 @@ def section_write(name: str, body: str) -> None:
         else f"{text.rstrip()}\n\n{block}\n"
     )
     BENCHMARKS_MD.write_text(text)
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    """The median, p95 and p99 of timings, as every section reports them."""
+    ordered = sorted(samples)
+
+    def at(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    return {"p50": statistics.median(ordered), "p95": at(0.95), "p99": at(0.99)}

@@ -25,7 +25,6 @@ import json
 import os
 import re
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -39,6 +38,7 @@ os.environ.setdefault("EVERTHREAD_ALLOWED_HOSTS", "testserver,127.0.0.1,localhos
 
 import django
 import psycopg
+from benchmarks_md import percentiles
 from django.conf import settings
 
 RESULTS = Path(__file__).parent / "results" / "customer_page_load.json"
@@ -126,15 +126,6 @@ def customers_picked() -> dict[str, tuple[int, int]]:
     if not busy or counted[0][1] != 1:
         sys.exit("The base has no customer with 1,000+ interactions (or none with one).")
     return {"1 interaction": counted[0], "first 1,000+": busy[0], "busiest": busy[-1]}
-
-
-def percentiles(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
-
-    def at(q: float) -> float:
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-    return {"p50": statistics.median(ordered), "p95": at(0.95), "p99": at(0.99)}
 
 
 def measure(picked: dict[str, tuple[int, int]], requests: int) -> dict[str, Any]:

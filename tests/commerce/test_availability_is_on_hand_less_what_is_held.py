@@ -55,3 +55,18 @@ def test_a_size_nowhere_in_stock_says_so(raincoat, stocked) -> None:
 
     assert places == []
     assert availability_summary(places) == "None in stock"
+
+
+def test_every_size_everywhere_is_one_query(
+    raincoat, stocked, leeds, manchester, django_assert_num_queries
+) -> None:
+    _hold(stocked, leeds, quantity=2)
+    _hold(stocked, leeds)
+    _hold(stocked, manchester)
+    ids = [variant.pk for variant in raincoat.variants.all()]
+
+    with django_assert_num_queries(1):
+        stock = variant_availability(variant_ids=ids)
+
+    assert availability_summary(stock[stocked.pk]) == "14 online"
+    assert [place.held for place in stock[stocked.pk]] == [3, 1, 0]

@@ -1,4 +1,5 @@
-"""The catalogue and stock over the API, so the brand's systems keep them current."""
+"""The catalogue, stock and orders over the API, so the brand's systems (the web shop, the
+tills, the warehouse) keep them current, and staff tools read them."""
 
 from __future__ import annotations
 
@@ -7,25 +8,35 @@ from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema, Status
 
-from everthread.commerce.models import Location, Product, Variant
+from everthread.commerce.models import Location, Order, OrderLine, Product, Variant
 from everthread.commerce.selectors import (
     Availability,
     ProductPage,
     availability_summary,
+    order_by_number,
+    orders_page,
     product_search,
     variant_with_stock,
 )
 from everthread.commerce.services import (
     CREATED,
+    OrderDraft,
+    OrderLineDraft,
     ProductDraft,
     VariantDraft,
+    order_record,
     product_upsert,
     stock_set,
 )
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
-from everthread.core.permissions import requires
-from everthread.core.schemas import PageParams
+from everthread.core.permissions import customer_read_record, requires
+from everthread.core.schemas import AwareDateTime, PageParams, StoreRef, store_coded
+from everthread.core.selectors import organisation_get
+from everthread.customers.errors import CustomerNotFound
+from everthread.customers.models import Customer
+from everthread.customers.recognition import Clues, recognise
+from everthread.customers.services import customer_open, customer_to_edit
 
 router = Router(tags=["catalogue"])
 
@@ -175,3 +186,141 @@ def stock_put(request: StaffRequest, sku: str, location: str, payload: StockIn) 
 @requires()
 def stock_read(request: StaffRequest, sku: str) -> object:
     return _stock_out(*variant_with_stock(sku=sku))
+
+
+class OrderLineIn(Schema):
+    sku: str
+    quantity: int = Field(default=1, ge=1)
+
+
+class OrderIn(Schema):
+    customer_id: int | None = Field(default=None, description="The customer's Everthread id…")
+    contact_point: str | None = Field(
+        default=None,
+        description="…or any contact point of theirs (email, phone in any format, loyalty id).",
+    )
+    channel: Order.Channel
+    fulfilment: Order.Fulfilment
+    status: Order.Status = Order.Status.PLACED
+    store: str | None = Field(
+        default=None, description="Store code: where it is collected, or was bought."
+    )
+    delivery_address: str = ""
+    placed_at: AwareDateTime | None = None
+    lines: list[OrderLineIn] = Field(min_length=1)
+
+
+class OrderLineOut(Schema):
+    sku: str
+    product: str
+    colour: str
+    size: str
+    quantity: int
+    unit_price: Decimal
+
+    @staticmethod
+    def resolve_sku(line: OrderLine) -> str:
+        return line.variant.sku
+
+    @staticmethod
+    def resolve_product(line: OrderLine) -> str:
+        return line.variant.product.name
+
+    @staticmethod
+    def resolve_colour(line: OrderLine) -> str:
+        return line.variant.colour
+
+    @staticmethod
+    def resolve_size(line: OrderLine) -> str:
+        return line.variant.size
+
+
+class OrderOut(Schema):
+    number: str
+    customer_id: int
+    channel: Order.Channel
+    fulfilment: Order.Fulfilment
+    status: Order.Status
+    store: StoreRef | None
+    delivery_address: str
+    currency: str
+    total: Decimal
+    placed_at: datetime.datetime
+    lines: list[OrderLineOut]
+
+    @staticmethod
+    def resolve_lines(order: Order) -> list[OrderLine]:
+        return list(order.lines.all())
+
+
+class OrderPageOut(Schema):
+    items: list[OrderOut]
+    next_cursor: str | None
+
+
+def _customer_of(request: StaffRequest, payload: OrderIn) -> Customer:
+    """The customer an order names, by id or by any contact point recognised exactly."""
+    if payload.customer_id is not None:
+        return customer_to_edit(actor=request.auth, customer_id=payload.customer_id)
+    if not payload.contact_point:
+        raise CustomerNotFound(
+            "Say whose order it is: their customer_id or one of their contact points.",
+            field="customer_id",
+        )
+    clues = Clues(contact_point=payload.contact_point)
+    found = recognise(clues=clues, region=organisation_get().phone_region).customer
+    if found is None:
+        raise CustomerNotFound(
+            f"Nobody has the contact point {payload.contact_point!r}: create the customer "
+            "first (POST /api/v1/customers), then record the order.",
+            field="contact_point",
+        )
+    return customer_to_edit(actor=request.auth, customer_id=found.pk)
+
+
+@router.put(
+    "/orders/{number}",
+    response={200: OrderOut, 201: OrderOut},
+    tags=["orders"],
+    summary="Record an order from the web shop or a till by its number; again, only its "
+    "status moves on, and the same again changes nothing",
+)
+@requires(Capability.EDIT_CUSTOMERS)
+def orders_put(request: StaffRequest, number: str, payload: OrderIn) -> object:
+    draft = OrderDraft(
+        channel=payload.channel,
+        fulfilment=payload.fulfilment,
+        status=payload.status,
+        store=store_coded(payload.store, field="store") if payload.store else None,
+        delivery_address=payload.delivery_address,
+        placed_at=payload.placed_at,
+        number=number,
+        lines=tuple(OrderLineDraft(sku=line.sku, quantity=line.quantity) for line in payload.lines),
+    )
+    order, outcome = order_record(
+        actor=request.auth, customer=_customer_of(request, payload), draft=draft
+    )
+    return Status(201 if outcome == CREATED else 200, order_by_number(number=order.number))
+
+
+@router.get("/orders/{number}", response=OrderOut, tags=["orders"], summary="Read an order")
+@requires(Capability.VIEW_CUSTOMERS)
+def orders_read(request: StaffRequest, number: str) -> object:
+    order = order_by_number(number=number)
+    customer_read_record(viewer=request.auth, subject=order, customer_id=order.customer_id)
+    return order
+
+
+@router.get(
+    "/customers/{customer_id}/orders",
+    response=OrderPageOut,
+    tags=["orders"],
+    summary="The customer's orders, newest first, with their lines",
+)
+@requires(Capability.VIEW_CUSTOMERS)
+def orders_list(request: StaffRequest, customer_id: int, params: Query[PageParams]) -> object:
+    customer_open(viewer=request.auth, customer_id=customer_id)
+    orders, next_cursor = orders_page(
+        customer_id=customer_id, after=params.cursor, limit=params.limit
+    )
+    return {"items": orders, "next_cursor": next_cursor}

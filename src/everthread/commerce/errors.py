@@ -33,6 +33,12 @@ class OrderNotFound(NotFound):
     code = "order_not_found"
 
 
+class OrderConflict(Conflict):
+    """The order exists and cannot become what was asked: another customer's, or settled."""
+
+    code = "order_conflict"
+
+
 class InvalidReturn(InvalidInput):
     code = "invalid_return"
 

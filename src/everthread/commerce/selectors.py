@@ -7,7 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from everthread.commerce.errors import OrderNotFound, ProductNotFound
@@ -22,7 +23,7 @@ from everthread.commerce.models import (
     Variant,
     WishlistItem,
 )
-from everthread.core.pagination import cursor_decode, cursor_encode
+from everthread.core.pagination import cursor_decode, cursor_encode, time_keyset_page
 
 
 @dataclass(frozen=True)
@@ -42,29 +43,32 @@ class Availability:
 def variant_availability(
     *, variant_ids: Iterable[int], at: datetime.datetime | None = None
 ) -> dict[int, list[Availability]]:
-    """Each variant's stock by location, stores first, in 2 queries for any number of them.
+    """Each variant's stock by location, stores first, in 1 query for any number of them.
 
     Holds count while active and unexpired; an expired one stops counting at once, before
     the task that marks it released has run.
     """
     ids = sorted(set(variant_ids))
     at = at or timezone.now()
-    held: dict[tuple[int, int], int] = {
-        (row["variant_id"], row["location_id"]): row["held"]
-        for row in Hold.objects.counting(at)
-        .filter(variant_id__in=ids)
+    # What holds keep back, summed beside each stock level in the same statement: one round
+    # trip, each sum an index probe on hold_stock.
+    held = (
+        Hold.objects.counting(at)
+        .filter(variant_id=OuterRef("variant_id"), location_id=OuterRef("location_id"))
+        .order_by()
         .values("variant_id", "location_id")
-        .annotate(held=Sum("quantity"))
-    }
+        .annotate(total=Sum("quantity"))
+        .values("total")
+    )
+    levels = (
+        StockLevel.objects.filter(variant_id__in=ids)
+        .annotate(held=Coalesce(Subquery(held), 0))
+        .select_related("location__store")
+    )
     found: dict[int, list[Availability]] = defaultdict(list)
-    levels = StockLevel.objects.filter(variant_id__in=ids).select_related("location__store")
     for level in sorted(levels, key=lambda level: _place_order(level.location)):
         found[level.variant_id].append(
-            Availability(
-                location=level.location,
-                on_hand=level.on_hand,
-                held=held.get((level.variant_id, level.location_id), 0),
-            )
+            Availability(location=level.location, on_hand=level.on_hand, held=level.held)
         )
     return {variant_id: found.get(variant_id, []) for variant_id in ids}
 
@@ -126,7 +130,7 @@ def variant_by_sku(sku: str) -> Variant:
 
 
 def variant_with_stock(*, sku: str) -> tuple[Variant, list[Availability]]:
-    """One variant by SKU with its stock everywhere; 3 queries."""
+    """One variant by SKU with its stock everywhere; 2 queries."""
     variant = variant_by_sku(sku)
     return variant, variant_availability(variant_ids=[variant.pk])[variant.pk]
 
@@ -165,7 +169,7 @@ RECENT_ORDERS = 10
 
 def customer_commerce(*, customer_id: int) -> CustomerCommerce:
     """Active holds, recent orders with their lines, open returns and the wishlist with its
-    stock: at most 8 queries however much the customer has."""
+    stock: at most 7 queries however much the customer has."""
     now = timezone.now()
     holds = list(
         Hold.objects.counting(now)
@@ -210,7 +214,7 @@ class Found:
 
 
 def products_with_stock(*, q: str, limit: int = 10) -> list[Found]:
-    """The first products a search finds, with every variant's stock; 4 queries."""
+    """The first products a search finds, with every variant's stock; 3 queries."""
     page = product_search(q=q, limit=limit)
     variants = [variant for product in page.products for variant in product.variants.all()]
     stock = variant_availability(variant_ids=[variant.pk for variant in variants])
@@ -231,3 +235,24 @@ def order_detail(*, order_id: int) -> Order:
     if order is None:
         raise OrderNotFound(f"There is no order {order_id}.")
     return order
+
+
+def _orders_with_lines() -> QuerySet[Order]:
+    lines = OrderLine.objects.select_related("variant__product")
+    return Order.objects.select_related("store").prefetch_related(Prefetch("lines", lines))
+
+
+def order_by_number(*, number: str) -> Order:
+    """An order by its number as any channel writes it, with its lines; 2 queries."""
+    order = _orders_with_lines().filter(number=(number or "").strip().upper()).first()
+    if order is None:
+        raise OrderNotFound(f"There is no order {number!r}.", field="number")
+    return order
+
+
+def orders_page(
+    *, customer_id: int, after: str | None = None, limit: int = 25
+) -> tuple[list[Order], str | None]:
+    """A customer's orders, newest first, a page at a time, with their lines; 2 queries."""
+    rows = _orders_with_lines().filter(customer_id=customer_id)
+    return time_keyset_page(rows, by="placed_at", after=after, limit=limit, newest_first=True)

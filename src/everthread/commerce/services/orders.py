@@ -10,7 +10,7 @@ import datetime
 import secrets
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from everthread.commerce.errors import (
     InvalidOrder,
     InvalidReturn,
     NotEnoughStock,
-    OrderNotFound,
+    OrderConflict,
     ReturnNotFound,
 )
 from everthread.commerce.models import (
@@ -31,6 +31,7 @@ from everthread.commerce.models import (
     Variant,
 )
 from everthread.commerce.selectors import variant_by_sku
+from everthread.commerce.services.catalogue import CREATED, UNCHANGED, UPDATED
 from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.services import (
     TimelineLine,
@@ -115,6 +116,87 @@ def order_place(*, actor: Staff, customer: Customer, draft: OrderDraft) -> Order
     return order
 
 
+# Where an order may go from each status; completed and cancelled orders are settled.
+_NEXT_STATUS: dict[str, set[str]] = {
+    Order.Status.PLACED: {
+        Order.Status.READY,
+        Order.Status.DISPATCHED,
+        Order.Status.COMPLETED,
+        Order.Status.CANCELLED,
+    },
+    Order.Status.READY: {Order.Status.COMPLETED, Order.Status.CANCELLED},
+    Order.Status.DISPATCHED: {Order.Status.COMPLETED, Order.Status.CANCELLED},
+    Order.Status.COMPLETED: set(),
+    Order.Status.CANCELLED: set(),
+}
+
+
+@transaction.atomic
+def order_record(*, actor: Staff, customer: Customer, draft: OrderDraft) -> tuple[Order, str]:
+    """An order the till or the web shop reports by its own number, as often as it likes:
+    new, it is placed; known, only its status moves on; the same again changes nothing.
+
+    Answers the order and CREATED, UPDATED or UNCHANGED.
+    """
+    if not draft.number.strip():
+        raise InvalidOrder(
+            "Give the order's number from the system it was placed in.", field="number"
+        )
+    number = draft.number.strip().upper()
+    order = Order.objects.select_for_update().filter(number=number).first()
+    if order is None:
+        try:
+            with transaction.atomic():
+                placed = order_place(actor=actor, customer=customer, draft=_numbered(draft, number))
+            return placed, CREATED
+        except IntegrityError:
+            # The same order reported twice at once: the other report placed it first.
+            order = Order.objects.select_for_update().get(number=number)
+    if order.customer_id != customer.pk:
+        raise OrderConflict(
+            f"Order {number} belongs to another customer; an order cannot move between "
+            "customers (merge the two customers if they are one person).",
+            field="number",
+        )
+    if order.status == draft.status:
+        return order, UNCHANGED
+    return order_status_set(actor=actor, order=order, status=draft.status), UPDATED
+
+
+def _numbered(draft: OrderDraft, number: str) -> OrderDraft:
+    return OrderDraft(**{**draft.__dict__, "number": number})
+
+
+@transaction.atomic
+def order_status_set(*, actor: Staff, order: Order, status: str) -> Order:
+    """Move an order on (ready to collect, dispatched, completed, cancelled) and say so on
+    the customer's timeline."""
+    capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
+    if status not in Order.Status.values:
+        raise InvalidOrder(
+            f"{status!r} is not an order status; use one of {', '.join(Order.Status.values)}.",
+            field="status",
+        )
+    if status not in _NEXT_STATUS[order.status]:
+        raise OrderConflict(
+            f"Order {order.number} is {order.get_status_display().lower()}: it cannot become "
+            f"{Order.Status(status).label.lower()}.",
+            field="status",
+        )
+    was = order.get_status_display()
+    order.status = status
+    order.save(update_fields=["status"])
+    timeline_write(order_line(order))
+    audit_record(
+        actor=actor,
+        action="order.status_changed",
+        subject=order,
+        customer_id=order.customer_id,
+        detail={"from": was, "to": order.get_status_display()},
+    )
+    return order
+
+
 def _order_check(draft: OrderDraft) -> None:
     if draft.channel not in Order.Channel.values:
         raise InvalidOrder(f"{draft.channel!r} is not an order channel.", field="channel")
@@ -153,13 +235,6 @@ def _stock_check(draft: OrderDraft, variants: dict[str, Variant]) -> None:
 def _number_new() -> str:
     # Random, not sequential: a number read out on the phone must not reveal the next one's.
     return f"ET-{secrets.token_hex(4).upper()}"
-
-
-def order_by_number(number: str) -> Order:
-    order = Order.objects.select_related("customer").filter(number=number.strip().upper()).first()
-    if order is None:
-        raise OrderNotFound(f"There is no order {number!r}.", field="order")
-    return order
 
 
 def order_line(order: Order) -> TimelineLine:
