@@ -167,7 +167,11 @@ def test_a_customer_import_runs_through_gunicorn_and_a_redis_worker(
 ) -> None:
     _redis_or_skip()
     env = _production_env(tmp_path, database_url, EVERTHREAD_LOG_JSON="true")
-    for command in (("migrate", "--noinput"), ("collectstatic", "--noinput"), ("demo",)):
+    for command in (
+        ("migrate", "--noinput"),
+        ("collectstatic", "--noinput"),
+        ("demo", "--customers", "20"),
+    ):
         done = everthread(*command, **env)
         assert done.returncode == 0, done.stderr
     token = everthread("token", "create", "claire", "--name", "production test", **env)
