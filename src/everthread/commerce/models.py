@@ -209,6 +209,18 @@ class Order(models.Model):
     def total(self) -> Decimal:
         return sum((line.total for line in self.lines.all()), Decimal("0"))
 
+    @property
+    def next_statuses(self) -> list[Order.Status]:
+        """Where the order may go from here; completed and cancelled orders are settled."""
+        if self.status in (self.Status.COMPLETED, self.Status.CANCELLED):
+            return []
+        ahead: list[Order.Status] = []
+        if self.status == self.Status.PLACED and self.fulfilment == self.Fulfilment.COLLECT:
+            ahead = [self.Status.READY]
+        if self.status == self.Status.PLACED and self.fulfilment == self.Fulfilment.DELIVERY:
+            ahead = [self.Status.DISPATCHED]
+        return [*ahead, self.Status.COMPLETED, self.Status.CANCELLED]
+
 
 class OrderLine(models.Model):
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")

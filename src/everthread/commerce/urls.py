@@ -10,6 +10,7 @@ urlpatterns = [
     path("customers/<int:customer_id>/orders/new/", views.order_new, name="order_new"),
     path("customers/<int:customer_id>/wishlist/new/", views.wishlist_new, name="wishlist_new"),
     path("holds/<int:hold_id>/end/", views.hold_end, name="hold_end"),
+    path("orders/<int:order_id>/status/", views.order_move, name="order_move"),
     path("orders/<int:order_id>/returns/new/", views.return_new, name="return_new"),
     path("returns/<int:return_id>/complete/", views.return_finish, name="return_complete"),
     path("wishlist/<int:item_id>/follow-up/", views.wishlist_followup, name="wishlist_followup"),

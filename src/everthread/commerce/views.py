@@ -26,6 +26,7 @@ from everthread.commerce.services import (
     hold_place,
     hold_release,
     order_place,
+    order_status_set,
     return_complete,
     return_start,
     wishlist_add,
@@ -111,6 +112,19 @@ def hold_end(request: StaffRequest, hold_id: int) -> HttpResponse:
         hold = hold_release(actor=request.user, hold_id=hold_id)
         messages.success(request, f"Released: {hold.variant} is back on the shelf.")
     return redirect("customers:detail", customer_id=hold.customer_id)
+
+
+@requires(Capability.EDIT_CUSTOMERS)
+@require_POST
+def order_move(request: StaffRequest, order_id: int) -> HttpResponse:
+    """Ready to collect, dispatched, completed or cancelled, from the customer page."""
+    order = order_status_set(
+        actor=request.user,
+        order=order_detail(order_id=order_id),
+        status=request.POST.get("status", ""),
+    )
+    messages.success(request, f"Order {order.number}: {order.get_status_display().lower()}.")
+    return redirect("customers:detail", customer_id=order.customer_id)
 
 
 @requires(Capability.EDIT_CUSTOMERS)

@@ -116,21 +116,6 @@ def order_place(*, actor: Staff, customer: Customer, draft: OrderDraft) -> Order
     return order
 
 
-# Where an order may go from each status; completed and cancelled orders are settled.
-_NEXT_STATUS: dict[str, set[str]] = {
-    Order.Status.PLACED: {
-        Order.Status.READY,
-        Order.Status.DISPATCHED,
-        Order.Status.COMPLETED,
-        Order.Status.CANCELLED,
-    },
-    Order.Status.READY: {Order.Status.COMPLETED, Order.Status.CANCELLED},
-    Order.Status.DISPATCHED: {Order.Status.COMPLETED, Order.Status.CANCELLED},
-    Order.Status.COMPLETED: set(),
-    Order.Status.CANCELLED: set(),
-}
-
-
 @transaction.atomic
 def order_record(*, actor: Staff, customer: Customer, draft: OrderDraft) -> tuple[Order, str]:
     """An order the till or the web shop reports by its own number, as often as it likes:
@@ -177,7 +162,7 @@ def order_status_set(*, actor: Staff, order: Order, status: str) -> Order:
             f"{status!r} is not an order status; use one of {', '.join(Order.Status.values)}.",
             field="status",
         )
-    if status not in _NEXT_STATUS[order.status]:
+    if status not in order.next_statuses:
         raise OrderConflict(
             f"Order {order.number} is {order.get_status_display().lower()}: it cannot become "
             f"{Order.Status(status).label.lower()}.",
