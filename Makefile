@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# make bench: small (default), 1M (the full run) or ci (proves each benchmark still runs).
+SCALE ?= small
 # Local, throwaway values: the demo runs with DEBUG on, the tests with a test-only secret.
 # The demo's outbox sends to `everthread localprovider` (Twilio, WhatsApp and SMTP stand-ins
 # on loopback), never to a real customer; see what it took at http://127.0.0.1:8025/_sent.
@@ -18,7 +20,7 @@ DEMO_ENV := EVERTHREAD_DEBUG=true EVERTHREAD_OUTBOX_ENABLED=true \
 	META_PHONE_NUMBER_ID=106540352242922 SMTP_HOST=127.0.0.1 SMTP_PORT=$(PROVIDER_SMTP_PORT)
 TEST_ENV := EVERTHREAD_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: demo test lint lock chromium clean
+.PHONY: demo test lint bench lock chromium clean
 
 $(VENV)/.installed-app: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +29,10 @@ $(VENV)/.installed-app: pyproject.toml requirements.lock
 
 $(VENV)/.installed-test: $(VENV)/.installed-app
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed-app
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[bench]'
 	touch $@
 
 demo: $(VENV)/.installed-app
@@ -45,6 +51,10 @@ demo: $(VENV)/.installed-app
 
 test: $(VENV)/.installed-test chromium
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Every benchmark in bench/ against PostgreSQL; rewrites BENCHMARKS.md (except SCALE=ci).
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py --scale $(SCALE)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench

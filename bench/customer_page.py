@@ -38,12 +38,12 @@ os.environ.setdefault("EVERTHREAD_ALLOWED_HOSTS", "testserver,127.0.0.1,localhos
 
 import django
 import psycopg
-from benchmarks_md import percentiles
+from benchmarks_md import RESULTS_DIR, percentiles
 from django.conf import settings
 
-RESULTS = Path(__file__).parent / "results" / "customer_page_load.json"
+RESULTS = RESULTS_DIR / "customer_page_load.json"
 # Every run's timings, labelled with the code it measured: the before and after of a fix.
-RUNS = Path(__file__).parent / "results" / "customer_page_runs.json"
+RUNS = RESULTS_DIR / "customer_page_runs.json"
 WARM_UP = 30
 BUSY = 1000
 

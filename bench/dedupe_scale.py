@@ -45,7 +45,7 @@ from typing import Any
 import pandas as pd
 import splink
 import splink.comparison_library as cl
-from benchmarks_md import section_write
+from benchmarks_md import RESULTS_DIR, section_write
 from linkage_baseline import SPLINK_THRESHOLD, Pair, pair_key, scores, splink_predict, status_kb
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_analysis import count_comparisons_from_blocking_rules
@@ -57,7 +57,7 @@ from everthread.customers.matching import MATCH_THRESHOLD, CustomerRecord, find_
 from everthread.customers.matching.records import dob_key
 from everthread.customers.matching.synthetic import SyntheticBase, synthetic_base
 
-RESULTS = Path(__file__).parent / "results" / "dedupe_scale.json"
+RESULTS = RESULTS_DIR / "dedupe_scale.json"
 DUPLICATE_SHARE = 0.1
 HOUSEHOLD_SHARE = 0.05
 

@@ -32,12 +32,14 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from benchmarks_md import RESULTS_DIR, section_write
+
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "et_outbox_bench"
 SID = "AC00000000000000000000000000000001"
 TOKEN = "local-token"
 NUMBER_ID = "106540352242922"
-RESULTS = Path(__file__).resolve().parent / "results" / "outbox_rate.json"
+RESULTS = RESULTS_DIR / "outbox_rate.json"
 
 
 def _free_port() -> int:
@@ -385,9 +387,6 @@ def main() -> None:
     body = _body(figures, args.repeat)
     print(body)
     if not args.no_write:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from benchmarks_md import section_write
-
         section_write("outbox-rate", body)
 
 
