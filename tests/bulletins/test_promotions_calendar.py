@@ -139,3 +139,21 @@ def test_a_manager_adds_one_in_the_browser(people) -> None:
     assert "Choose at least one channel it runs in." in no_channel.content.decode()
     edit = hannah.get(f"/promotions/{Promotion.objects.get().pk}/edit/")
     assert "RAINY15" in edit.content.decode()
+
+
+def test_the_calendar_shows_a_week_and_moves_by_weeks(people) -> None:
+    promote(people.claire, "Rainy days", days=(-1, 3), channels=("instagram",))
+    promote(people.claire, "Summer sale", days=(40, 50), channels=("in_store",))
+    monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    year, week, _ = monday.isocalendar()
+    tom = client_of(people.tom)
+
+    page = tom.get(f"/promotions/?week={year}-W{week:02d}").content.decode()
+    nonsense = tom.get("/promotions/?week=soon&month=never")
+
+    assert f"Week of {monday:%-d %B %Y}" in page
+    assert "Rainy days" in page and "Summer sale" not in page
+    following = monday + datetime.timedelta(days=7)
+    assert f"week={following.isocalendar()[0]}-W{following.isocalendar()[1]:02d}" in page
+    assert nonsense.status_code == 200
+    assert f"{timezone.localdate():%B %Y}" in nonsense.content.decode()  # this month

@@ -67,7 +67,7 @@ def test_a_bulletin_is_acknowledged_and_the_offer_seen_on_social_is_honoured(
 
     page.get_by_role("link", name="Promotions", exact=True).click()
     page.get_by_label("Channel", exact=True).select_option("instagram")
-    page.get_by_role("button", name="Show").click()
+    page.get_by_role("button", name="Show", exact=True).click()
     expect(page.get_by_role("region", name=re.compile(r"^Live now"))).to_contain_text("Rainy days")
     expect(page.get_by_role("region", name=re.compile(r"^Coming up"))).not_to_contain_text(
         "Spring occasionwear"

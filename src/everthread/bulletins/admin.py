@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from everthread.bulletins.models import Bulletin, BulletinTarget, Promotion, PromotionChannel
+from everthread.bulletins.models import (
+    Bulletin,
+    BulletinAcknowledgement,
+    BulletinTarget,
+    Promotion,
+    PromotionChannel,
+)
 
 
 class BulletinTargetInline(admin.TabularInline):
@@ -18,6 +24,21 @@ class BulletinAdmin(admin.ModelAdmin):
     inlines = (BulletinTargetInline,)
 
 
+@admin.register(BulletinTarget)
+class BulletinTargetAdmin(admin.ModelAdmin):
+    list_display = ("bulletin", "role", "store", "team", "channel")
+    list_select_related = ("bulletin", "store", "team")
+    raw_id_fields = ("bulletin",)
+
+
+@admin.register(BulletinAcknowledgement)
+class BulletinAcknowledgementAdmin(admin.ModelAdmin):
+    list_display = ("bulletin", "staff", "acknowledged_at")
+    list_select_related = ("bulletin", "staff")
+    raw_id_fields = ("bulletin", "staff")
+    date_hierarchy = "acknowledged_at"
+
+
 class PromotionChannelInline(admin.TabularInline):
     model = PromotionChannel
     extra = 0
@@ -30,3 +51,11 @@ class PromotionAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     raw_id_fields = ("created_by", "updated_by")
     inlines = (PromotionChannelInline,)
+
+
+@admin.register(PromotionChannel)
+class PromotionChannelAdmin(admin.ModelAdmin):
+    list_display = ("promotion", "channel")
+    list_filter = ("channel",)
+    list_select_related = ("promotion",)
+    raw_id_fields = ("promotion",)

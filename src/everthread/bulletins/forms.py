@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -126,6 +127,64 @@ class PromotionForm(DomainErrorForm):
         )
 
 
+@dataclass(frozen=True)
+class Span:
+    """The stretch of the calendar shown: a month or a week, with its neighbours."""
+
+    kind: str  # "month" or "week"
+    start: datetime.datetime
+    end: datetime.datetime
+    value: str  # as the page's input sends it: 2026-03 or 2026-W11
+    previous: str
+    next: str
+    label: str
+
+
+def calendar_span(*, month: str = "", week: str = "") -> Span:
+    """The week typed as YYYY-Www when there is one, else the month typed as YYYY-MM (this
+    month when neither reads), in local time."""
+    monday = _week_monday(week)
+    if monday is not None:
+        start = _local_midnight(monday)
+        return Span(
+            kind="week",
+            start=start,
+            end=_local_midnight(monday + datetime.timedelta(days=7)),
+            value=_week_value(monday),
+            previous=_week_value(monday - datetime.timedelta(days=7)),
+            next=_week_value(monday + datetime.timedelta(days=7)),
+            label=f"Week of {monday:%-d %B %Y}",
+        )
+    start = month_start(month)
+    end = month_after(start)
+    return Span(
+        kind="month",
+        start=start,
+        end=end,
+        value=f"{start:%Y-%m}",
+        previous=f"{month_before(start):%Y-%m}",
+        next=f"{end:%Y-%m}",
+        label=f"{start:%B %Y}",
+    )
+
+
+def _week_monday(typed: str) -> datetime.date | None:
+    try:
+        year, week = typed.split("-W")
+        return datetime.date.fromisocalendar(int(year), int(week), 1)
+    except ValueError:
+        return None
+
+
+def _week_value(monday: datetime.date) -> str:
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
 def month_start(typed: str) -> datetime.datetime:
     """The first instant of the month ``typed`` as YYYY-MM (this month if not), local time."""
     today = timezone.localdate()
@@ -134,7 +193,7 @@ def month_start(typed: str) -> datetime.datetime:
         first = datetime.date(year, month, 1)
     except ValueError:
         first = today.replace(day=1)
-    return timezone.make_aware(datetime.datetime.combine(first, datetime.time()))
+    return _local_midnight(first)
 
 
 def month_after(start: datetime.datetime) -> datetime.datetime:

@@ -12,13 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from everthread.bulletins.forms import (
-    BulletinForm,
-    PromotionForm,
-    month_after,
-    month_before,
-    month_start,
-)
+from everthread.bulletins.forms import BulletinForm, PromotionForm, calendar_span
 from everthread.bulletins.selectors import (
     bulletin_for,
     bulletin_report,
@@ -133,17 +127,15 @@ def report_csv(request: StaffRequest, bulletin_id: int) -> HttpResponse:
 @requires()
 @require_GET
 def calendar(request: StaffRequest) -> HttpResponse:
-    """The promotions and content calendar, a month at a time, in one channel or all."""
-    start = month_start(request.GET.get("month", ""))
-    end = month_after(start)
+    """The promotions and content calendar, a month or a week at a time, in one channel or
+    all: what is live now, coming up and ended in it."""
+    span = calendar_span(month=request.GET.get("month", ""), week=request.GET.get("week", ""))
     channel = request.GET.get("channel", "")
     if channel not in Channel.values:
         channel = ""
     context = {
-        "calendar": promotions_calendar(start=start, end=end, channel=channel),
-        "month": start,
-        "previous": month_before(start),
-        "next": end,
+        "calendar": promotions_calendar(start=span.start, end=span.end, channel=channel),
+        "span": span,
         "channel": channel,
         "channels": Channel.choices,
     }
