@@ -72,6 +72,8 @@ def test_an_associate_may_read_but_not_write(people) -> None:
 
 
 def test_the_report_exports_who_has_and_has_not_read_it(people) -> None:
+    people.chloe.first_name = "=HYPERLINK(1)"
+    people.chloe.save()
     bulletin = publish(people.claire)
     client_of(people.tom).post(f"/bulletins/{bulletin.pk}/acknowledge/")
 
@@ -90,6 +92,8 @@ def test_the_report_exports_who_has_and_has_not_read_it(people) -> None:
         "claire",
     }
     assert rows[-1]["username"] == "tom"  # those still to read it come first
+    names = {row["username"]: row["name"] for row in rows}
+    assert names["chloe"] == "'=HYPERLINK(1) Evans"  # not run by a spreadsheet
 
 
 def test_my_bulletins_list_shows_what_waits_and_what_is_done(people) -> None:

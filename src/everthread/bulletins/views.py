@@ -3,7 +3,8 @@ promotions calendar and the live-promotions panel on the customer page and compo
 
 from __future__ import annotations
 
-import csv
+import datetime
+import itertools
 from typing import Any
 
 from django.contrib import messages
@@ -24,6 +25,7 @@ from everthread.bulletins.selectors import (
     promotions_live,
 )
 from everthread.bulletins.services import bulletin_acknowledge, bulletin_publish, promotion_save
+from everthread.core.csv_files import csv_cell_written, csv_lines
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability, Channel
@@ -102,26 +104,31 @@ def report(request: StaffRequest, bulletin_id: int) -> HttpResponse:
 @requires(Capability.MANAGE_BULLETINS)
 @require_GET
 def report_csv(request: StaffRequest, bulletin_id: int) -> HttpResponse:
-    """Everyone in the audience with whether and when they acknowledged, for a spreadsheet."""
+    """Everyone in the audience with whether and when they acknowledged, for a spreadsheet
+    (cells a spreadsheet would run as a formula are written as text)."""
     found = bulletin_report(bulletin_id=bulletin_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    rows = (
+        [
+            csv_cell_written(str(reader.staff)),
+            reader.staff.username,
+            reader.staff.get_role_display(),
+            csv_cell_written(reader.staff.home_store.name if reader.staff.home_store else ""),
+            timezone.localtime(reader.acknowledged_at).isoformat()
+            if reader.acknowledged_at
+            else "",
+        ]
+        for reader in found.readers
+    )
+    header = ["name", "username", "role", "home store", "acknowledged at"]
+    response = HttpResponse(
+        "".join(csv_lines(itertools.chain([header], rows))), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="bulletin-{bulletin_id}-readers.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["name", "username", "role", "home store", "acknowledged at"])
-    for reader in found.readers:
-        staff = reader.staff
-        writer.writerow(
-            [
-                str(staff),
-                staff.username,
-                staff.get_role_display(),
-                staff.home_store.name if staff.home_store else "",
-                timezone.localtime(reader.acknowledged_at).isoformat()
-                if reader.acknowledged_at
-                else "",
-            ]
-        )
     return response
+
+
+def _iso(moment: datetime.datetime | None) -> str:
+    return timezone.localtime(moment).isoformat() if moment else ""
 
 
 @requires()
