@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from api_clients import client_of
 from everthread.bulletins.models import BulletinAcknowledgement
+from everthread.bulletins.selectors import bulletin_report
 from everthread.bulletins.services import Audience, bulletin_acknowledge
 from publishing import publish
 
@@ -57,3 +58,19 @@ def test_the_report_says_who_has_not_read_it(people) -> None:
     assert "Hannah Price" in outstanding and "Tom Reilly" not in outstanding
     assert "Tom Reilly" in acknowledged
     assert "Marcus Bell" not in page  # Leeds: not in the audience
+
+
+def test_the_report_counts_by_home_store(people) -> None:
+    bulletin = publish(people.claire, audience=Audience(roles=("associate", "manager")))
+    bulletin_acknowledge(staff=people.tom, bulletin_id=bulletin.pk)
+
+    counts = [
+        (c.store, c.audience, c.acknowledged, c.outstanding)
+        for c in bulletin_report(bulletin_id=bulletin.pk).by_store
+    ]
+
+    assert counts == [
+        ("Leeds Briggate", 1, 0, 1),
+        ("Manchester King Street", 2, 1, 1),
+        ("No home store", 1, 0, 1),
+    ]

@@ -144,6 +144,20 @@ class Reader:
     acknowledged_at: datetime.datetime | None
 
 
+NO_HOME_STORE = "No home store"
+
+
+@dataclass
+class StoreCount:
+    store: str
+    audience: int = 0
+    acknowledged: int = 0
+
+    @property
+    def outstanding(self) -> int:
+        return self.audience - self.acknowledged
+
+
 @dataclass
 class BulletinReport:
     bulletin: Bulletin
@@ -156,6 +170,18 @@ class BulletinReport:
     @property
     def acknowledged(self) -> list[Reader]:
         return [reader for reader in self.readers if reader.acknowledged_at is not None]
+
+    @property
+    def by_store(self) -> list[StoreCount]:
+        """How many in each home store have acknowledged it; those with none last."""
+        counts: dict[str, StoreCount] = {}
+        for reader in self.readers:
+            store = reader.staff.home_store
+            name = store.name if store else NO_HOME_STORE
+            count = counts.setdefault(name, StoreCount(name))
+            count.audience += 1
+            count.acknowledged += reader.acknowledged_at is not None
+        return sorted(counts.values(), key=lambda c: (c.store == NO_HOME_STORE, c.store))
 
 
 def bulletin_report(*, bulletin_id: int) -> BulletinReport:
