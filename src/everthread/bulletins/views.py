@@ -113,9 +113,7 @@ def report_csv(request: StaffRequest, bulletin_id: int) -> HttpResponse:
             reader.staff.username,
             reader.staff.get_role_display(),
             csv_cell_written(reader.staff.home_store.name if reader.staff.home_store else ""),
-            timezone.localtime(reader.acknowledged_at).isoformat()
-            if reader.acknowledged_at
-            else "",
+            _iso(reader.acknowledged_at),
         ]
         for reader in found.readers
     )
