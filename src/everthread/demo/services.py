@@ -21,6 +21,7 @@ from everthread.core.services import organisation_configure, staff_upsert, store
 from everthread.customers.contact_points import contact_point_normalise
 from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.services import customer_create
+from everthread.demo.bulletins import bulletins_load
 from everthread.demo.cast import Cast
 from everthread.demo.commerce import catalogue_load, commerce_stories
 from everthread.demo.errors import DemoDatabaseTaken
@@ -105,6 +106,9 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
     if industry == "retail":
         summary.tallies["commerce"] = Tally()
         summary.tallies["commerce"].count(commerce_stories(cast))
+    news = summary.tallies["bulletins and promotions"] = Tally()
+    for created in bulletins_load(cast, industry):
+        news.count(created)
     _generated_load(demo, cast, customers, summary, stdout=stdout, story_records=stories)
     return summary
 
