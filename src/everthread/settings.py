@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "everthread.message_templates",
     "everthread.commerce",
     "everthread.privacy",
+    "everthread.insights",
     "everthread.demo",
 ]
 
