@@ -20,12 +20,13 @@ word similarity, so a paraphrase with no shared words can still be caught.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import logging
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +53,7 @@ SAME_CONVERSATION = datetime.timedelta(hours=6)
 # What we knew more than this long ago is not held against the next contact.
 HORIZON = datetime.timedelta(days=180)
 # The most earlier passages one contact is compared with, newest first.
-MAX_EARLIER = 200
+MAX_EARLIER = 100
 # Blend of embedding similarity into word similarity when a semantic model is loaded.
 SEMANTIC_WEIGHT = 0.5
 SEMANTIC_MODEL = os.environ.get("EVERTHREAD_SEMANTIC_MODEL", "all-MiniLM-L6-v2")
@@ -151,6 +152,7 @@ def content_words(normalised: str) -> list[str]:
 
 # --- Key facts --------------------------------------------------------------------------
 
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _FACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -181,8 +183,7 @@ class Fact:
 def facts(text: str) -> dict[str, Fact]:
     """The key facts in a passage by key, each with its richest kind and its own words."""
     found: dict[str, Fact] = {}
-    for word, digit in _NUMBER_WORDS.items():
-        text = re.sub(rf"\b{word}\b", digit, text, flags=re.I)
+    text = _NUMBER_WORD.sub(lambda match: _NUMBER_WORDS[match.group(0).casefold()], text)
     for kind, pattern in _FACTS:
         for match in pattern.finditer(text):
             key = _fact_key(kind, match)
@@ -214,6 +215,10 @@ class Reading:
     words: tuple[str, ...]
     facts: Mapping[str, Fact]
 
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.words)
+
 
 def reading_of(passage: Passage) -> Reading:
     normalised = normalise(passage.text)
@@ -238,25 +243,42 @@ class Comparison:
         )
 
 
-def compare(earlier: Reading, later: Reading, *, similarity: float) -> Comparison:
+def compare(
+    earlier: Reading,
+    later: Reading,
+    *,
+    similarity: float,
+    alike: Mapping[str, frozenset[str]] | None = None,
+) -> Comparison:
     """How much ``later`` says what ``earlier`` said, and whether it adds a fact.
 
-    ``similarity`` is 0-100 (token-set ratio, or its blend with a semantic model)."""
+    ``similarity`` is 0-100 (token-set ratio, or its blend with a semantic model);
+    ``alike`` maps each of the later words to the words it matches, when known already."""
     new_facts = tuple(key for key in later.facts if key not in earlier.facts)
     shared_facts = tuple(later.facts[key] for key in later.facts if key in earlier.facts)
-    covered, shared = 0, []
-    for word in later.words:
-        if word in _NEWS_WORDS and word not in earlier.words:
-            continue
-        match = process.extractOne(word, earlier.words, scorer=fuzz.ratio, score_cutoff=WORD_MATCH)
-        if match is not None:
-            covered += 1
-            shared.append(word)
-    coverage = covered / len(later.words) if later.words else (1.0 if shared_facts else 0.0)
+    alike = alike if alike is not None else words_alike(later, earlier.vocabulary)
+    heard = earlier.vocabulary
+    shared = [
+        word
+        for word in later.words
+        if (word not in _NEWS_WORDS or word in heard) and not alike[word].isdisjoint(heard)
+    ]
+    coverage = len(shared) / len(later.words) if later.words else 0.0
     score = 0.5 * similarity / 100 + 0.5 * coverage
     return Comparison(
         round(score, 4), coverage, shared_facts, tuple(dict.fromkeys(shared)), new_facts
     )
+
+
+def words_alike(later: Reading, vocabulary: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each of the later words with the words of ``vocabulary`` it matches (itself, plurals,
+    small typos), scored all at once."""
+    choices = sorted(set(vocabulary) | set(later.words))
+    scores = process.cdist(later.words, choices, scorer=fuzz.ratio, score_cutoff=WORD_MATCH)
+    return {
+        word: frozenset(choices[j] for j in scores[i].nonzero()[0])
+        for i, word in enumerate(later.words)
+    }
 
 
 def _new_contact(earlier: Passage, later: Passage) -> bool:
@@ -300,11 +322,12 @@ def candidates(passages: Sequence[Passage]) -> list[tuple[Passage, Candidates]]:
     ordered = sorted(passages, key=lambda p: (p.occurred_at, p.entry_id))
     readings = [reading_of(p) for p in ordered]
     known = [r for r in readings if r.passage.is_note or r.passage.is_inbound]
+    moments = [r.passage.occurred_at for r in known]
     compared = []
     for later in readings:
         if not later.passage.is_inbound or not later.words:
             continue
-        earlier = _earlier_known(known, later.passage)
+        earlier = _earlier_known(known, moments, later.passage)
         if earlier:
             compared.append((later.passage, _compare_all(earlier, later)))
     return compared
@@ -316,29 +339,34 @@ def best_repeat(pairs: Candidates, thresholds: Thresholds) -> tuple[Passage, Com
     return max(reversed(passing), key=lambda pair: pair[1].score, default=None)
 
 
-def _earlier_known(known: list[Reading], later: Passage) -> list[Reading]:
-    start = later.occurred_at - HORIZON
-    earlier = [
-        r
-        for r in known
-        if start <= r.passage.occurred_at < later.occurred_at
-        and r.passage is not later
-        and _new_contact(r.passage, later)
-    ]
-    return earlier[-MAX_EARLIER:]
+def _earlier_known(
+    known: list[Reading], moments: list[datetime.datetime], later: Passage
+) -> list[Reading]:
+    """The latest MAX_EARLIER passages within HORIZON before ``later``: a long history costs
+    each contact a bounded number of comparisons."""
+    first = bisect.bisect_left(moments, later.occurred_at - HORIZON)
+    last = bisect.bisect_left(moments, later.occurred_at)
+    window = known[max(first, last - MAX_EARLIER) : last]
+    return [r for r in window if r.passage is not later and _new_contact(r.passage, later)]
 
 
 def _compare_all(earlier: list[Reading], later: Reading) -> Candidates:
+    # A passage the contact adds a key fact to is never what it repeats: skip it cheaply.
+    earlier = [r for r in earlier if later.facts.keys() <= r.facts.keys()]
+    if not earlier:
+        return []
     ratios = process.cdist(
         [later.normalised], [r.normalised for r in earlier], scorer=fuzz.token_set_ratio
     )[0]
+    alike = words_alike(later, (word for r in earlier for word in r.words))
     semantic = _semantic_similarities(later, earlier)
     pairs = []
     for index, reading in enumerate(earlier):
         similarity = float(ratios[index])
         if semantic is not None:
             similarity = (1 - SEMANTIC_WEIGHT) * similarity + SEMANTIC_WEIGHT * semantic[index]
-        pairs.append((reading.passage, compare(reading, later, similarity=similarity)))
+        comparison = compare(reading, later, similarity=similarity, alike=alike)
+        pairs.append((reading.passage, comparison))
     return pairs
 
 
