@@ -38,14 +38,14 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Thresholds:
-    score: float  # half word similarity, half the share of its words we had heard
-    coverage: float  # the least share of the contact's content words we had heard
+    score: float  # half word similarity, half the share of its words and facts we had heard
+    coverage: float  # the least share of the contact's content words and facts we had heard
     # A repeat shares at least this many content words (a key fact counts two).
     shared: int = 2
 
 
 # Chosen on the training split by bench/repeat_detector.py (it prints its choice each run).
-THRESHOLDS = Thresholds(score=0.66, coverage=0.4)
+THRESHOLDS = Thresholds(score=0.5, coverage=0.7)
 # Two content words are the same word when this close (plurals, small typos).
 WORD_MATCH = 84
 # The same channel and colleague within this long is one conversation continuing.
@@ -128,7 +128,7 @@ any some not no yes ok okay again still one also too very really yet already"""
 # How a colleague logs what the customer said, and how customers say they are chasing.
 _REPORTING = """customer guest client member caller told tell tells said say says asked ask
 asking asks explained called call calling mentioned following follow remind reminder
-reminded enquiring wants wanted wanting looking"""
+reminded enquiring wants wanted wanting looking need needs needed"""
 _STOPWORDS = frozenset(_FILLER.split()) | frozenset(_REPORTING.split())
 # Said again, these words mean the contact adds something: "also", "instead", "now".
 _NEWS_WORDS = frozenset({"also", "another", "instead", "now", "new", "different", "other"})
@@ -263,7 +263,9 @@ def compare(
         for word in later.words
         if (word not in _NEWS_WORDS or word in heard) and not alike[word].isdisjoint(heard)
     ]
-    coverage = len(shared) / len(later.words) if later.words else 0.0
+    # A key fact heard before counts as a word heard before.
+    said = len(later.words) + len(later.facts)
+    coverage = (len(shared) + len(shared_facts)) / said if said else 0.0
     score = 0.5 * similarity / 100 + 0.5 * coverage
     return Comparison(
         round(score, 4), coverage, shared_facts, tuple(dict.fromkeys(shared)), new_facts
