@@ -167,11 +167,11 @@ baseline {long_naive:.2f} s.
 
 On the training split, with the tuned thresholds: precision {on_train.precision:.3f}, recall
 {on_train.recall:.3f}, false-alarm rate {on_train.false_alarm_rate:.3f}
-({on_train.hard_negatives_flagged} of {on_train.hard_negatives} hard negatives flagged; the
-detector does not read negation, so "order X arrived but the scarf is missing" can pass for
-"order X has not arrived"). The set is generated, so the figures say how the method
-does on these kinds of restatement, not on a brand's real traffic; the test topics (a hotel
-arrival, a coat back in stock) share no wording with the training ones."""
+({on_train.hard_negatives_flagged} of {on_train.hard_negatives} hard negatives flagged).
+The detector does not read negation: "order X arrived but the scarf is missing" is kept apart
+from "order X has not arrived" only by its new words. The set is generated, so the figures
+say how the method does on these kinds of restatement, not on a brand's real traffic; the
+test topics (a hotel arrival, a coat back in stock) share no wording with the training ones."""
     if args.benchmarks_md:
         section_write("repeat-detector", body)
     return 0

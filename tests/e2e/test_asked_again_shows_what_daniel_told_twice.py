@@ -48,7 +48,7 @@ def test_the_customer_page_shows_what_he_had_to_tell_us_again(
 
     asked_again = page.get_by_role("region", name="Asked again")
     expect(asked_again.get_by_role("heading", name="Told again")).to_be_visible()
-    expect(asked_again).to_contain_text("Handover note (wants)")
-    expect(asked_again).to_contain_text("Chloe Evans")
+    expect(asked_again.get_by_role("heading", name="Already known")).to_be_visible()
+    expect(asked_again).to_contain_text("order number (HF-100482)")
     expect(asked_again).to_contain_text("told again in store to Marcus Bell")
     assert_accessible(page)

@@ -255,7 +255,12 @@ def compare(
     ``similarity`` is 0-100 (token-set ratio, or its blend with a semantic model);
     ``alike`` maps each of the later words to the words it matches, when known already."""
     new_facts = tuple(key for key in later.facts if key not in earlier.facts)
-    shared_facts = tuple(later.facts[key] for key in later.facts if key in earlier.facts)
+    shared_facts = tuple(
+        # "a 43" told again is the size when the earlier passage said "EU 43".
+        earlier.facts[key] if later.facts[key].kind == "number" else later.facts[key]
+        for key in later.facts
+        if key in earlier.facts
+    )
     alike = alike if alike is not None else words_alike(later, earlier.vocabulary)
     heard = earlier.vocabulary
     shared = [
