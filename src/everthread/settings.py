@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "everthread.commerce",
     "everthread.bulletins",
     "everthread.privacy",
+    "everthread.insights",
     "everthread.demo",
 ]
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("everthread.message_templates.urls")),
     path("", include("everthread.commerce.urls")),
     path("", include("everthread.bulletins.urls")),
+    path("", include("everthread.insights.repeats.urls")),
     path("recognise/", recognise_page, name="recognise"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

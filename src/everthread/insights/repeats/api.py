@@ -1,0 +1,66 @@
+"""What a customer had to tell us again, over the API."""
+
+from __future__ import annotations
+
+import datetime
+
+from ninja import Field, Query, Router, Schema
+
+from everthread.core.http import StaffRequest
+from everthread.core.models import Capability
+from everthread.core.pagination import cursor_decode, cursor_encode, cursor_instant
+from everthread.core.permissions import requires
+from everthread.core.schemas import AwareDateTime, PageParams
+from everthread.customers.services import customer_open
+from everthread.insights.repeats.detect import Repeat
+from everthread.insights.repeats.selectors import repeats_find
+
+router = Router(tags=["insights"])
+
+
+class PassageOut(Schema):
+    entry_id: int = Field(description="The timeline entry's id, or the note's for a note field.")
+    kind: str = Field(description="interaction, note.wants, note.promised or note.tried")
+    occurred_at: datetime.datetime
+    channel: str
+    staff_id: int | None
+    text: str
+
+
+class RepeatOut(Schema):
+    earlier: PassageOut = Field(description="What we already knew.")
+    later: PassageOut = Field(description="The contact where the customer told us again.")
+    score: float
+    reason: str
+
+
+class RepeatPageOut(Schema):
+    items: list[RepeatOut]
+    next_cursor: str | None
+
+
+class RepeatParams(PageParams):
+    since: AwareDateTime | None = Field(
+        default=None, description="Only contacts from this time on (what was known before counts)."
+    )
+
+
+@router.get(
+    "/customers/{customer_id}/repeats",
+    response=RepeatPageOut,
+    summary="What the customer had to tell us again, newest first",
+)
+@requires(Capability.VIEW_CUSTOMERS)
+def repeats_list(request: StaffRequest, customer_id: int, params: Query[RepeatParams]) -> object:
+    customer_open(viewer=request.auth, customer_id=customer_id)
+    repeats = repeats_find(customer_id=customer_id, since=params.since)
+    if params.cursor:
+        stamp, entry_id = cursor_decode(params.cursor, str, int)
+        after = (cursor_instant(stamp), entry_id)
+        repeats = [r for r in repeats if (r.later.occurred_at, r.later.entry_id) < after]
+    page, more = repeats[: params.limit], len(repeats) > params.limit
+    return {"items": page, "next_cursor": _cursor(page[-1]) if more else None}
+
+
+def _cursor(repeat: Repeat) -> str:
+    return cursor_encode(repeat.later.occurred_at.isoformat(), repeat.later.entry_id)

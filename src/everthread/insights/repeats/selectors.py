@@ -1,0 +1,145 @@
+"""Reading timelines for the detector: one customer's, and many for the metrics."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from everthread.conversations.models import Interaction, TimelineEntry
+from everthread.core.errors import InvalidInput
+from everthread.core.models import Channel, Staff
+from everthread.insights.repeats.detect import (
+    HORIZON,
+    NOTE_FIELDS,
+    Passage,
+    Repeat,
+    repeats_detect,
+)
+
+# Timelines read per query when counting over many customers.
+CUSTOMERS_PER_READ = 500
+_KINDS = ("interaction", "note")
+_FIELDS = ("id", "customer_id", "kind", "object_id", "occurred_at", "channel", "staff_id")
+
+
+def repeats_find(*, customer_id: int, since: datetime.datetime | None = None) -> list[Repeat]:
+    """What the customer had to tell us again, newest first; 2 queries, however long the
+    history (what we knew before ``since`` still counts against what they said after)."""
+    entries = TimelineEntry.objects.filter(customer_id=customer_id, kind__in=_KINDS)
+    if since is not None:
+        entries = entries.filter(occurred_at__gte=since - HORIZON)
+    timeline = Timeline.of(entries.values(*_FIELDS, "title", "text", "detail"))
+    passages = timeline.passages.get(customer_id, [])
+    names = {
+        staff.pk: str(staff)
+        for staff in Staff.objects.filter(pk__in={p.staff_id for p in passages if p.staff_id})
+    }
+    found = repeats_detect(passages, customer_id=customer_id, staff_names=names)
+    if since is not None:
+        found = [r for r in found if r.later.occurred_at >= since]
+    return sorted(found, key=lambda r: (r.later.occurred_at, r.later.entry_id), reverse=True)
+
+
+def repeats_count(
+    *,
+    store_id: int | None = None,
+    team_id: int | None = None,
+    channel: str | None = None,
+    staff_id: int | None = None,
+    start: datetime.datetime | None = None,
+    end: datetime.datetime | None = None,
+) -> int:
+    """How many times customers told us again what we knew, in contacts in the period that
+    match the filters (the store, team, channel or colleague that heard it again).
+
+    Only timelines with a matching inbound contact are read, CUSTOMERS_PER_READ to a
+    query: 1 query for the contacts, then 1 per CUSTOMERS_PER_READ such customers."""
+    if channel and channel not in Channel.values:
+        raise InvalidInput(f"“{channel}” is not a channel.", field="channel")
+    if start and end and end <= start:
+        raise InvalidInput("The period ends before it starts.", field="end")
+    contacts = _contacts_in(store_id, team_id, channel, staff_id, start, end)
+    by_customer: dict[int, set[int]] = defaultdict(set)
+    for interaction_id, customer_id in contacts:
+        by_customer[customer_id].add(interaction_id)
+    customers = sorted(by_customer)
+    count = 0
+    for first in range(0, len(customers), CUSTOMERS_PER_READ):
+        chunk = customers[first : first + CUSTOMERS_PER_READ]
+        entries = TimelineEntry.objects.filter(customer_id__in=chunk, kind__in=_KINDS)
+        if start is not None:
+            entries = entries.filter(occurred_at__gte=start - HORIZON)
+        if end is not None:
+            entries = entries.filter(occurred_at__lt=end)
+        timeline = Timeline.of(entries.values(*_FIELDS, "title", "text", "detail"))
+        for customer_id, passages in timeline.passages.items():
+            heard = by_customer[customer_id]
+            count += sum(
+                1
+                for repeat in repeats_detect(passages, customer_id=customer_id)
+                if timeline.interaction_of.get(repeat.later.entry_id) in heard
+            )
+    return count
+
+
+def _contacts_in(
+    store_id: int | None,
+    team_id: int | None,
+    channel: str | None,
+    staff_id: int | None,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+) -> list[tuple[int, int]]:
+    """(interaction id, customer id) of the inbound contacts that match."""
+    where = Q(direction=Interaction.Direction.INBOUND)
+    for field, value in (
+        ("store_id", store_id),
+        ("team_id", team_id),
+        ("channel", channel),
+        ("staff_id", staff_id),
+        ("occurred_at__gte", start),
+        ("occurred_at__lt", end),
+    ):
+        if value is not None and value != "":
+            where &= Q(**{field: value})
+    return list(Interaction.objects.filter(where).values_list("id", "customer_id"))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Timeline rows as the detector's passages, by customer."""
+
+    passages: dict[int, list[Passage]]
+    # A contact's timeline entry id -> its interaction id.
+    interaction_of: dict[int, int]
+
+    @classmethod
+    def of(cls, rows: Iterable[dict]) -> Timeline:
+        passages: dict[int, list[Passage]] = defaultdict(list)
+        interaction_of: dict[int, int] = {}
+        for row in rows:
+            if row["kind"] == "interaction":
+                interaction_of[row["id"]] = row["object_id"]
+            passages[row["customer_id"]].extend(_passages_of(row))
+        return cls(dict(passages), interaction_of)
+
+
+def _passages_of(row: dict) -> list[Passage]:
+    detail = row["detail"] or {}
+    at, staff_id = row["occurred_at"], row["staff_id"]
+    if row["kind"] == "interaction":
+        direction = detail.get("direction", "")
+        if direction != Interaction.Direction.INBOUND:
+            return []  # what we said is not what the customer had to tell us
+        text = ". ".join(part for part in (row["title"], row["text"]) if part)
+        return [Passage(row["id"], "interaction", at, row["channel"], staff_id, text)]
+    # A sensitive note's text is not on the timeline: it is never shown beside a contact.
+    return [
+        Passage(row["object_id"], f"note.{field}", at, "", staff_id, detail[field], direction="")
+        for field in NOTE_FIELDS
+        if detail.get(field)
+    ]
