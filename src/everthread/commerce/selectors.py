@@ -6,6 +6,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
@@ -29,6 +30,7 @@ from everthread.conversations.models import Interaction
 from everthread.conversations.selectors import last_contacts
 from everthread.core.models import Staff, Store
 from everthread.core.pagination import cursor_decode, cursor_encode
+from everthread.core.selectors import organisation_get
 from everthread.notes.models import Note
 from everthread.notes.selectors import notes_page
 
@@ -162,18 +164,19 @@ class CustomerCommerce:
     returns: list[Return]
     wishes: list[Wish]
     stores: list[Location]  # where staff can hold an item or the customer collect
+    appointments: list[Appointment]  # booked, still to come
 
     @property
     def is_empty(self) -> bool:
-        return not (self.holds or self.orders or self.returns or self.wishes)
+        return not (self.holds or self.orders or self.returns or self.wishes or self.appointments)
 
 
 RECENT_ORDERS = 10
 
 
 def customer_commerce(*, customer_id: int) -> CustomerCommerce:
-    """Active holds, recent orders with their lines, open returns and the wishlist with its
-    stock: at most 8 queries however much the customer has."""
+    """Appointments to come, active holds, recent orders with their lines, open returns and
+    the wishlist with its stock: at most 9 queries however much the customer has."""
     now = timezone.now()
     holds = list(
         Hold.objects.counting(now)
@@ -202,6 +205,11 @@ def customer_commerce(*, customer_id: int) -> CustomerCommerce:
         returns=returns,
         wishes=[Wish(item, stock[item.variant_id]) for item in items],
         stores=store_locations(),
+        appointments=list(
+            _appointments().filter(
+                customer_id=customer_id, status=Appointment.Status.BOOKED, ends_at__gt=now
+            )
+        ),
     )
 
 
@@ -239,6 +247,18 @@ def order_detail(*, order_id: int) -> Order:
     if order is None:
         raise OrderNotFound(f"There is no order {order_id}.")
     return order
+
+
+def appointment_place(*, kind: str, store: Store | None, host: Staff) -> Store | None:
+    """Whose opening hours an appointment keeps: its store's in store; on video, the host's
+    home store's, or (None) the default hours in the organisation's time zone."""
+    return store if kind == Appointment.Kind.IN_STORE else host.home_store
+
+
+def appointment_zone(*, kind: str, store: Store | None, host: Staff) -> ZoneInfo:
+    """The time zone an appointment's day and hours are read in."""
+    place = appointment_place(kind=kind, store=store, host=host)
+    return ZoneInfo(place.time_zone if place else organisation_get().time_zone)
 
 
 def hours_of(*, store: Store | None, weekday: int) -> tuple[datetime.time, datetime.time] | None:

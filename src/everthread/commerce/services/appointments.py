@@ -27,7 +27,7 @@ from everthread.commerce.errors import (
 )
 from everthread.commerce.invitations import CANCEL, REQUEST, appointment_ics
 from everthread.commerce.models import Appointment, Hold, Variant
-from everthread.commerce.selectors import hours_of
+from everthread.commerce.selectors import appointment_place, appointment_zone, hours_of
 from everthread.consent.models import ConsentChannel, Purpose
 from everthread.conversations.services import TimelineLine, timeline_write
 from everthread.core.models import Capability, Channel, Staff, Store
@@ -166,8 +166,8 @@ def _within_hours(
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
 ) -> None:
-    where = store if kind == Appointment.Kind.IN_STORE else host.home_store
-    zone = ZoneInfo(where.time_zone if where else organisation_get().time_zone)
+    where = appointment_place(kind=kind, store=store, host=host)
+    zone = appointment_zone(kind=kind, store=store, host=host)
     start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
     named = str(where) if where else "We"
     day = f"{start:%A}s"
