@@ -10,7 +10,11 @@ from django.test import Client
 
 from appointing import THURSDAY, coming, styling
 from everthread.commerce.models import Appointment, Hold
-from everthread.commerce.selectors import appointment_preparation, appointments_week
+from everthread.commerce.selectors import (
+    appointment_preparation,
+    appointments_page,
+    appointments_week,
+)
 from everthread.commerce.services import hold_place
 from everthread.conversations.models import TimelineEntry
 from everthread.followups.models import FollowUp
@@ -136,6 +140,10 @@ def test_calendar_and_preparation_reads_keep_their_budgets(
         days = appointments_week(week_of=TEN.date(), zone=TEN.tzinfo, store=store)
     with django_assert_max_num_queries(8):
         appointment_preparation(appointment_id=appointment.pk, viewer=associate)
+    with django_assert_max_num_queries(3):
+        page = appointments_page(store_id=store.pk, limit=2)
+        [[variant.sku for variant in a.to_pull.all()] for a in page.appointments]
 
     assert [len(day.appointments) for day in days] == [0, 0, 0, 3, 0, 0, 0]
+    assert len(page.appointments) == 2 and page.next_cursor
     assert Hold.objects.count() == 0

@@ -429,7 +429,9 @@ def appointment_line(appointment: Appointment) -> TimelineLine:
         kind="appointment",
         object_id=appointment.pk,
         customer_id=appointment.customer_id,
-        occurred_at=appointment.starts_at,
+        # On the timeline when it was booked, and when it was held once it has an outcome;
+        # when it is (or was) to happen is in its line.
+        occurred_at=appointment.completed_at or appointment.created_at,
         title=appointment.title,
         text=appointment.outcome,
         channel=Channel.VIDEO if appointment.kind == Appointment.Kind.VIRTUAL else Channel.IN_STORE,
