@@ -72,6 +72,12 @@ def appointment_book(
 ) -> Booked:
     capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
     _validate(draft)
+    if not host.can(Capability.SEND_OUTREACH):
+        # The reminder goes in the host's name, and the host serves the customer.
+        raise InvalidAppointment(
+            f"{host} does not serve customers in their role; choose a colleague who does.",
+            field="host",
+        )
     _host_free(host=host, starts_at=draft.starts_at, ends_at=draft.ends_at)
     _within_hours(
         kind=draft.kind,
