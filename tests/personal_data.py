@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from appointing import THURSDAY, coming
 from consenting import at_local
 from everthread.channels.models import ChatConversation, InboundEvent, UnlinkedContact
-from everthread.commerce.models import Location, Product, StockLevel
+from everthread.commerce.models import Appointment, Location, Product, StockLevel
 from everthread.commerce.services import (
     OrderDraft,
     OrderLineDraft,
@@ -60,8 +61,8 @@ def _hours_ago(hours: float) -> datetime.datetime:
 def customer_everywhere(associate: Staff) -> Everywhere:
     """Amara Osei: a profile, contact points, a journey of contacts, a follow-up handed
     over, a note, marketing consent and a message, a hold, an order delivered home and its
-    return, a wishlist item, a duplicate merged in, a pair under review and the audit of
-    all of it."""
+    return, a wishlist item, an appointment with its outcome, a duplicate merged in, a pair
+    under review and the audit of all of it."""
     priya = StaffFactory(username="priya", first_name="Priya", last_name="Shah", role="manager")
     amara = customer_create(
         actor=associate,
@@ -210,3 +211,18 @@ def _commerce(amara: Customer, associate: Staff, journey: Journey) -> None:
         journey=journey,
     )
     wishlist_add(actor=associate, customer=amara, sku=variant.sku, source="saved_for_you")
+    # Written directly: booking would send a confirmation, or not, by the hour the suite runs.
+    starts_at = coming(THURSDAY, 10)
+    Appointment.objects.create(
+        customer=amara,
+        host=associate,
+        created_by=associate,
+        kind="virtual",
+        purpose="styling",
+        video_link="https://meet.example.com/amara",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=1),
+        preparation="Sister's wedding; UK 12, emerald or navy.",
+        outcome="Chose the emerald wrap dress; trying it on in Manchester.",
+        status="completed",
+    )

@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from everthread.bulletins.api import router as bulletins_router
+from everthread.commerce.api import appointments_router
 from everthread.commerce.api import router as commerce_router
 from everthread.consent.api import router as consent_router
 from everthread.conversations.api import router as conversations_router
@@ -62,6 +63,7 @@ api.add_router("/", message_templates_router)
 api.add_router("/", commerce_router)
 api.add_router("/", bulletins_router)
 api.add_router("/", repeats_router)
+api.add_router("/appointments", appointments_router)
 
 
 def _error(

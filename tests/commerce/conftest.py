@@ -8,8 +8,11 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
+import appointing
 from everthread.commerce.models import Location, Product, StockLevel, Variant
+from everthread.core.models import Staff
 from everthread.core.services import token_create
+from everthread.customers.models import Customer
 from factories import StaffFactory, StoreFactory
 
 
@@ -67,3 +70,13 @@ def stocked(raincoat_m, leeds, manchester, online) -> Variant:
     for location, count in ((leeds, 2), (manchester, 1), (online, 14)):
         StockLevel.objects.create(variant=raincoat_m, location=location, on_hand=count)
     return raincoat_m
+
+
+@pytest.fixture
+def amara(organisation) -> Customer:
+    return appointing.amara()
+
+
+@pytest.fixture
+def priya(organisation) -> Staff:
+    return appointing.priya()

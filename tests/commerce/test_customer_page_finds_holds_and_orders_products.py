@@ -23,7 +23,7 @@ def test_the_page_offers_the_search_and_loads_the_panel_after(signed_in: Client,
 
     assert "Find a product: name, style, SKU or colour" in page
     assert f'hx-get="/customers/{rosa.pk}/commerce/"' in page
-    assert "No orders, holds or saved items yet." in panel.content.decode()
+    assert "No appointments, orders, holds or saved items yet." in panel.content.decode()
 
 
 def test_a_search_shows_each_size_with_where_it_is(signed_in: Client, rosa, stocked) -> None:

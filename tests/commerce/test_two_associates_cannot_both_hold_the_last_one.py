@@ -4,27 +4,18 @@ Manchester: one gets it, the other is told there is none free (PostgreSQL's row 
 from __future__ import annotations
 
 import threading
-import time
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 
 from everthread.commerce.errors import NotEnoughStock
 from everthread.commerce.models import Hold, Location, Product, StockLevel
 from everthread.commerce.services import hold_place
 from factories import CustomerFactory, OrganisationFactory, StaffFactory, StoreFactory
+from locking import ON_POSTGRESQL, wait_for_lock_waiters
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
-]
-
-
-def _waiting_for_a_lock() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
-        return int(cursor.fetchone()[0])
+pytestmark = [pytest.mark.django_db(transaction=True), ON_POSTGRESQL]
 
 
 def test_the_last_one_is_held_once() -> None:
@@ -59,12 +50,7 @@ def test_the_last_one_is_held_once() -> None:
         threads = [threading.Thread(target=hold_for, args=(a,)) for a in (tom, marcus)]
         for thread in threads:
             thread.start()
-        for _ in range(200):
-            if _waiting_for_a_lock() >= 2:
-                break
-            time.sleep(0.05)
-        else:
-            pytest.fail("The two associates never waited for the stock row.")
+        wait_for_lock_waiters(2, what="The two associates")
     for thread in threads:
         thread.join(timeout=30)
 

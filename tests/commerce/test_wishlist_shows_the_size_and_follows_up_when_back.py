@@ -39,7 +39,7 @@ def test_a_removed_item_leaves_the_wishlist(signed_in: Client, associate, amara,
     signed_in.post(f"/wishlist/{item.pk}/remove/")
 
     assert (
-        "No orders, holds or saved items yet."
+        "No appointments, orders, holds or saved items yet."
         in signed_in.get(f"/customers/{amara.pk}/commerce/").content.decode()
     )
 

@@ -9,6 +9,7 @@ and the refusal is in the audit log.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from ninja.operation import PathView
 
+from everthread.commerce.models import Appointment
 from everthread.core.models import ROLE_CAPABILITIES, AuditEvent, Capability, Role
 from everthread.core.permissions import Access, access_of
 from everthread.notes.models import Note
@@ -123,7 +125,7 @@ def test_the_role_table_keeps_the_issues_rules(rule: str, capability: str, roles
 
 
 @pytest.fixture
-def ids(organisation, store) -> dict[str, int]:
+def ids(organisation, store) -> dict[str, int | str]:
     """An id for every kind of path parameter: real rows where we have them."""
     owner = StaffFactory(username="owner", role="associate")
     amara = CustomerFactory(given_name="Amara", family_name="Osei")
@@ -137,6 +139,17 @@ def ids(organisation, store) -> dict[str, int]:
     interaction = amara.interactions.create(
         channel="chat", direction="inbound", summary="Hello", occurred_at=timezone.now()
     )
+    soon = timezone.now() + datetime.timedelta(days=2)
+    appointment = Appointment.objects.create(
+        customer=amara,
+        host=owner,
+        created_by=owner,
+        kind="in_store",
+        purpose="fitting",
+        store=store,
+        starts_at=soon,
+        ends_at=soon + datetime.timedelta(hours=1),
+    )
     return {
         "customer_id": amara.pk,
         "survivor_id": amara.pk,
@@ -146,13 +159,15 @@ def ids(organisation, store) -> dict[str, int]:
         "note_id": note.pk,
         "interaction_id": interaction.pk,
         "template_id": template.pk,
+        "appointment_id": appointment.pk,
+        "store_code": store.code,
     }
 
 
 PLACEHOLDER = re.compile(r"<(?:(\w+):)?(\w+)>|\{(?:(\w+):)?(\w+)\}")
 
 
-def _url(endpoint: Endpoint, ids: dict[str, int]) -> str:
+def _url(endpoint: Endpoint, ids: dict[str, int | str]) -> str:
     def fill(match: re.Match[str]) -> str:
         converter = match.group(1) or match.group(3) or ""
         name = match.group(2) or match.group(4)
@@ -181,7 +196,7 @@ def _refusals() -> int:
 
 
 @pytest.mark.parametrize("role", Role.values)
-def test_each_role_gets_exactly_what_the_table_allows(role: str, ids: dict[str, int]) -> None:
+def test_each_role_gets_exactly_what_the_table_allows(role: str, ids: dict[str, int | str]) -> None:
     staff = StaffFactory(username=f"as-{role}", role=role)
     client = Client()
     client.force_login(staff)
@@ -210,7 +225,7 @@ def test_each_role_gets_exactly_what_the_table_allows(role: str, ids: dict[str, 
     assert not wrong, "\n".join(wrong)
 
 
-def test_signed_out_pages_ask_to_sign_in_and_the_api_answers_401(ids: dict[str, int]) -> None:
+def test_signed_out_pages_ask_to_sign_in_and_the_api_answers_401(ids: dict[str, int | str]) -> None:
     client = Client()
     wrong = []
     for endpoint in ENDPOINTS:

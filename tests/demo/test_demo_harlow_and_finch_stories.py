@@ -33,7 +33,7 @@ def test_amaras_timeline_has_her_video_styling_and_priyas_handover(
 
     kinds = [(entry.kind, entry.channel) for entry in entries]
     assert ("interaction", "video") in kinds
-    video = next(entry for entry in entries if entry.channel == "video")
+    video = next(e for e in entries if (e.kind, e.channel) == ("interaction", "video"))
     assert "14 March" in video.title and "emerald" in video.text
     note = next(entry for entry in entries if entry.kind == "note")
     assert note.title == "Handover note by Priya Shah"
@@ -94,7 +94,7 @@ def test_rosas_raincoat_goes_from_x_to_chat_and_the_store_answers(
     assert request.closed_by.username == "isabelle"
     assert request.status == FollowUp.Status.DONE
     assert "just below the knee" in request.outcome
-    answer = timeline[0]
+    answer = next(entry for entry in timeline if entry.channel == "chat")
     assert (answer.channel, answer.detail["direction"]) == ("chat", "internal")
     assert "just below the knee" in answer.text
     # Chloe owes Rosa the answer, and was told it came back.

@@ -1,10 +1,13 @@
-"""Back office views of the catalogue and stock; orders, holds and returns are read here."""
+"""Back office views of the catalogue, stock and stores' opening hours; orders, holds,
+returns and appointments are read here."""
 
 from django.contrib import admin
 
 from everthread.commerce.models import (
+    Appointment,
     Hold,
     Location,
+    OpeningHours,
     Order,
     OrderLine,
     Product,
@@ -88,3 +91,22 @@ class WishlistItemAdmin(ReadOnlyAdmin):
     list_display = ("variant", "customer", "source", "added_by", "added_at")
     list_filter = ("source",)
     list_select_related = ("variant__product", "customer", "added_by")
+
+
+@admin.register(OpeningHours)
+class OpeningHoursAdmin(admin.ModelAdmin):
+    """A day without a row keeps the default hours (Monday to Saturday 09:00 to 18:00, Sunday
+    11:00 to 17:00), in the store's time zone."""
+
+    list_display = ("store", "weekday", "closed", "opens", "closes")
+    list_editable = ("closed", "opens", "closes")
+    list_filter = ("store",)
+    list_select_related = ("store",)
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(ReadOnlyAdmin):
+    list_display = ("starts_at", "purpose", "kind", "customer", "host", "store", "status")
+    list_filter = ("status", "kind", "purpose", "store")
+    list_select_related = ("customer", "host", "store")
+    date_hierarchy = "starts_at"

@@ -1,5 +1,6 @@
 """The catalogue, stock and orders over the API, so the brand's systems (the web shop, the
-tills, the warehouse) keep them current, and staff tools read them."""
+tills, the warehouse) keep them current and staff tools read them; and appointments,
+booked, listed, moved, cancelled and closed with an outcome."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema, Status
 
-from everthread.commerce.models import Location, Order, OrderLine, Product, Variant
+from everthread.commerce.models import Appointment, Location, Order, OrderLine, Product, Variant
 from everthread.commerce.selectors import (
+    AppointmentPage,
     Availability,
     ProductPage,
+    appointment_get,
+    appointments_page,
     availability_summary,
     order_by_number,
     orders_page,
@@ -20,10 +24,15 @@ from everthread.commerce.selectors import (
 )
 from everthread.commerce.services import (
     CREATED,
+    AppointmentDraft,
     OrderDraft,
     OrderLineDraft,
     ProductDraft,
     VariantDraft,
+    appointment_book,
+    appointment_cancel,
+    appointment_record_outcome,
+    appointment_reschedule,
     order_record,
     product_upsert,
     stock_set,
@@ -31,12 +40,24 @@ from everthread.commerce.services import (
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
 from everthread.core.permissions import customer_read_record, requires
-from everthread.core.schemas import AwareDateTime, PageParams, StoreRef, store_coded
+from everthread.core.schemas import (
+    AwareDateTime,
+    CustomerRef,
+    PageParams,
+    StaffRef,
+    StoreRef,
+    answer_once,
+    staff_named,
+    store_coded,
+)
 from everthread.core.selectors import organisation_get
 from everthread.customers.errors import CustomerNotFound
 from everthread.customers.models import Customer
 from everthread.customers.recognition import Clues, recognise
+from everthread.customers.selectors import customer_detail
 from everthread.customers.services import customer_open, customer_to_edit
+from everthread.followups.services import FollowUpDraft
+from everthread.outreach.services import Sent
 
 router = Router(tags=["catalogue"])
 
@@ -324,3 +345,222 @@ def orders_list(request: StaffRequest, customer_id: int, params: Query[PageParam
         customer_id=customer_id, after=params.cursor, limit=params.limit
     )
     return {"items": orders, "next_cursor": next_cursor}
+
+
+appointments_router = Router(tags=["appointments"])
+
+
+class AppointmentIn(Schema):
+    customer_id: int
+    host: str = Field(description="The host's username.")
+    kind: Appointment.Kind
+    purpose: Appointment.Purpose
+    starts_at: AwareDateTime
+    ends_at: AwareDateTime
+    store: str | None = Field(
+        default=None, description="Store code: where, in store; the store it leads to, virtual."
+    )
+    video_link: str = Field(default="", description="Required for a virtual appointment.")
+    preparation: str = Field(default="", description="What was asked for, what to have ready.")
+    to_pull: list[str] = Field(default_factory=list, description="SKUs to pull from stock.")
+    hold_ids: list[int] = Field(
+        default_factory=list, description="The customer's holds to have ready."
+    )
+
+
+class RescheduleIn(Schema):
+    starts_at: AwareDateTime
+    ends_at: AwareDateTime
+
+
+class CancelIn(Schema):
+    reason: str = ""
+
+
+class NextStepIn(Schema):
+    title: str
+    due_at: AwareDateTime
+    owner: str = Field(description="Username of who owns the next step.")
+
+
+class OutcomeIn(Schema):
+    outcome: str = Field(description="What happened and what was agreed; goes on the timeline.")
+    next_step: NextStepIn | None = Field(default=None, description="Opens a follow-up.")
+
+
+class AppointmentOut(Schema):
+    id: int
+    customer: CustomerRef
+    host: StaffRef
+    kind: Appointment.Kind
+    purpose: Appointment.Purpose
+    store: StoreRef | None
+    video_link: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    status: Appointment.Status
+    preparation: str
+    to_pull: list[str] = Field(description="SKUs to pull from stock.")
+    hold_ids: list[int]
+    outcome: str
+    reminder_at: datetime.datetime | None = Field(description="When the reminder is due.")
+    reminder_status: str = Field(description="The gate's answer to the reminder, once asked.")
+    message: str | None = Field(
+        default=None,
+        description="On a booking, move or cancellation: the gate's answer to telling the "
+        "customer (allowed, held or refused), or null when nothing could be sent.",
+    )
+    followup_id: int | None = Field(default=None, description="The next step's follow-up.")
+
+    @staticmethod
+    def resolve_to_pull(appointment: Appointment) -> list[str]:
+        return [variant.sku for variant in appointment.to_pull.all()]
+
+    @staticmethod
+    def resolve_hold_ids(appointment: Appointment) -> list[int]:
+        return [hold.pk for hold in appointment.holds.all()]
+
+
+class AppointmentPageOut(Schema):
+    items: list[AppointmentOut]
+    next_cursor: str | None
+
+    @staticmethod
+    def resolve_items(page: AppointmentPage) -> list[Appointment]:
+        return page.appointments
+
+
+class AppointmentsParams(PageParams):
+    store: str | None = Field(default=None, description="Store code.")
+    host: str | None = Field(default=None, description="Host's username.")
+    customer_id: int | None = None
+    starts_from: AwareDateTime | None = None
+    starts_before: AwareDateTime | None = None
+
+
+def _answer(
+    appointment: Appointment, *, sent: Sent | None = None, followup_id: int | None = None
+) -> AppointmentOut:
+    out = AppointmentOut.from_orm(appointment_get(appointment_id=appointment.pk))
+    out.message = sent.outcome if sent else None
+    out.followup_id = followup_id
+    return out
+
+
+@appointments_router.post(
+    "",
+    response={201: AppointmentOut},
+    summary="Book an appointment; refused if it overlaps the host's or falls outside opening "
+    "hours. The customer is told through the outreach gate (email with an .ics invitation).",
+)
+@requires(Capability.EDIT_CUSTOMERS)
+def appointments_book(request: StaffRequest, payload: AppointmentIn) -> object:
+    customer = customer_detail(customer_id=payload.customer_id)
+
+    def write() -> tuple[int, Schema]:
+        booked = appointment_book(
+            actor=request.auth,
+            customer=customer,
+            host=staff_named(payload.host, field="host"),
+            draft=AppointmentDraft(
+                kind=payload.kind,
+                purpose=payload.purpose,
+                starts_at=payload.starts_at,
+                ends_at=payload.ends_at,
+                store=store_coded(payload.store, field="store") if payload.store else None,
+                video_link=payload.video_link,
+                preparation=payload.preparation,
+                to_pull=tuple(payload.to_pull),
+                hold_ids=tuple(payload.hold_ids),
+            ),
+        )
+        return 201, _answer(booked.appointment, sent=booked.sent)
+
+    return answer_once(request, write)
+
+
+@appointments_router.get(
+    "",
+    response=AppointmentPageOut,
+    summary="Appointments by store, host, customer and start time, soonest first",
+)
+@requires(Capability.VIEW_CUSTOMERS)
+def appointments_list(request: StaffRequest, params: Query[AppointmentsParams]) -> object:
+    return appointments_page(
+        store_id=store_coded(params.store, field="store").pk if params.store else None,
+        host_id=staff_named(params.host, field="host").pk if params.host else None,
+        customer_id=params.customer_id,
+        starts_from=params.starts_from,
+        starts_before=params.starts_before,
+        after=params.cursor,
+        limit=params.limit,
+    )
+
+
+@appointments_router.get("/{appointment_id}", response=AppointmentOut, summary="One appointment")
+@requires(Capability.VIEW_CUSTOMERS)
+def appointments_read(request: StaffRequest, appointment_id: int) -> object:
+    return appointment_get(appointment_id=appointment_id)
+
+
+@appointments_router.post(
+    "/{appointment_id}/reschedule",
+    response=AppointmentOut,
+    summary="Move an appointment: the same rules as booking, a new invitation and reminder",
+)
+@requires(Capability.EDIT_CUSTOMERS)
+def appointments_reschedule(
+    request: StaffRequest, appointment_id: int, payload: RescheduleIn
+) -> object:
+    def write() -> tuple[int, Schema]:
+        booked = appointment_reschedule(
+            actor=request.auth,
+            appointment_id=appointment_id,
+            starts_at=payload.starts_at,
+            ends_at=payload.ends_at,
+        )
+        return 200, _answer(booked.appointment, sent=booked.sent)
+
+    return answer_once(request, write)
+
+
+@appointments_router.post(
+    "/{appointment_id}/cancel",
+    response=AppointmentOut,
+    summary="Cancel an appointment: the customer is told and not reminded",
+)
+@requires(Capability.EDIT_CUSTOMERS)
+def appointments_cancel(request: StaffRequest, appointment_id: int, payload: CancelIn) -> object:
+    def write() -> tuple[int, Schema]:
+        booked = appointment_cancel(
+            actor=request.auth, appointment_id=appointment_id, reason=payload.reason
+        )
+        return 200, _answer(booked.appointment, sent=booked.sent)
+
+    return answer_once(request, write)
+
+
+@appointments_router.post(
+    "/{appointment_id}/outcome",
+    response=AppointmentOut,
+    summary="Record what happened: on the timeline, with a follow-up for the next step",
+)
+@requires(Capability.EDIT_CUSTOMERS)
+def appointments_outcome(request: StaffRequest, appointment_id: int, payload: OutcomeIn) -> object:
+    def write() -> tuple[int, Schema]:
+        step = payload.next_step
+        appointment, followup = appointment_record_outcome(
+            actor=request.auth,
+            appointment_id=appointment_id,
+            outcome=payload.outcome,
+            followup=FollowUpDraft(
+                title=step.title,
+                due_at=step.due_at,
+                owner=staff_named(step.owner, field="next_step.owner"),
+            )
+            if step
+            else None,
+        )
+        return 200, _answer(appointment, followup_id=followup.pk if followup else None)
+
+    return answer_once(request, write)

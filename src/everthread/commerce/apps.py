@@ -8,7 +8,7 @@ class CommerceConfig(AppConfig):
     verbose_name = "Commerce"
 
     def ready(self) -> None:
-        from everthread.commerce.models import Hold, Order, Return, WishlistItem
+        from everthread.commerce.models import Appointment, Hold, Order, Return, WishlistItem
         from everthread.commerce.transfers import products_import_file, stock_import_file
         from everthread.commerce.views import commerce_section
         from everthread.core.transfers import transfer_register
@@ -19,6 +19,7 @@ class CommerceConfig(AppConfig):
         transfer_register("stock", importer=stock_import_file)
 
         merge_rule_register(Hold, "customer")
+        merge_rule_register(Appointment, "customer")
         merge_rule_register(Order, "customer")
         merge_rule_register(Return, "customer")
         merge_rule_register(WishlistItem, "customer", move=_wishlist_move)
@@ -43,7 +44,7 @@ ACCOUNTS_DAYS = 6 * 365
 
 
 def _personal_data_register() -> None:
-    from everthread.commerce.models import Hold, Order, Return, WishlistItem
+    from everthread.commerce.models import Appointment, Hold, Order, Return, WishlistItem
     from everthread.privacy.registry import (
         ERASED,
         Retention,
@@ -87,4 +88,23 @@ def _personal_data_register() -> None:
         customer="customer",
         export=("variant__sku", "source", "note", "channel", "added_at"),
         erase=delete,
+    )
+    # What was prepared and said at an appointment is about the customer: theirs to see and
+    # to have erased; the booking itself (who hosted, when) stays for the store's records.
+    personal_data_register(
+        Appointment,
+        customer="customer",
+        export=(
+            "kind",
+            "purpose",
+            "store__name",
+            "host__first_name",
+            "starts_at",
+            "ends_at",
+            "status",
+            "preparation",
+            "outcome",
+        ),
+        erase=anonymise(preparation=ERASED, outcome=ERASED, video_link=ERASED, cancelled_reason=""),
+        retention=Retention(days=2 * 365, after="starts_at", action="anonymise"),
     )

@@ -57,3 +57,25 @@ class ReturnNotFound(NotFound):
 
 class WishlistItemNotFound(NotFound):
     code = "wishlist_item_not_found"
+
+
+class InvalidAppointment(InvalidInput):
+    code = "invalid_appointment"
+
+
+class AppointmentClash(Conflict):
+    """The host already has an appointment then."""
+
+    code = "appointment_clash"
+
+
+class OutsideOpeningHours(InvalidInput):
+    code = "outside_opening_hours"
+
+
+class AppointmentNotFound(NotFound):
+    code = "appointment_not_found"
+
+
+class AppointmentClosed(Conflict):
+    code = "appointment_closed"

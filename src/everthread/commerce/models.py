@@ -318,3 +318,134 @@ class WishlistItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.variant_id} for {self.customer_id}"
+
+
+# The hours a store keeps when no one has set its own: UK high-street trading, Sunday's
+# shorter hours by law. Virtual appointments with a host who has no home store keep these
+# hours in the organisation's time zone (see services/appointments.py).
+DEFAULT_OPENING_HOURS: dict[int, tuple[datetime.time, datetime.time] | None] = {
+    **{day: (datetime.time(9, 0), datetime.time(18, 0)) for day in range(6)},
+    6: (datetime.time(11, 0), datetime.time(17, 0)),
+}
+
+
+class OpeningHours(models.Model):
+    """When a store is open on one day of the week, in the store's own time zone."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+        SATURDAY = 5, "Saturday"
+        SUNDAY = 6, "Sunday"
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    closed = models.BooleanField(default=False, help_text="Closed all day.")
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "opening hours"
+        ordering = ("store", "weekday")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["store", "weekday"], name="opening_hours_once_a_day"),
+            models.CheckConstraint(
+                condition=Q(closed=True) | Q(opens__isnull=False, closes__gt=models.F("opens")),
+                name="opening_hours_open_before_close",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.closed:
+            return f"{self.store_id} {self.get_weekday_display()}: closed"
+        return f"{self.store_id} {self.get_weekday_display()}: {self.opens}–{self.closes}"
+
+
+class Appointment(models.Model):
+    """A styling, fitting, consultation, induction or treatment with a host, in a store or
+    over video, prepared beforehand and closed with an outcome."""
+
+    class Kind(models.TextChoices):
+        IN_STORE = "in_store", "In store"
+        VIRTUAL = "virtual", "Virtual (video)"
+
+    class Purpose(models.TextChoices):
+        STYLING = "styling", "Styling"
+        FITTING = "fitting", "Fitting"
+        CONSULTATION = "consultation", "Consultation"
+        GYM_INDUCTION = "gym_induction", "Gym induction"
+        SPA = "spa", "Spa"
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="appointments")
+    host = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="appointments_hosted")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    purpose = models.CharField(max_length=16, choices=Purpose.choices)
+    # Where an in-store appointment is; for a virtual one, the store it leads to, if any.
+    store = models.ForeignKey(
+        Store, null=True, blank=True, on_delete=models.PROTECT, related_name="appointments"
+    )
+    video_link = models.URLField(max_length=500, blank=True)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.BOOKED)
+    # Preparation: what was asked for, what to pull from stock, what is held for it.
+    preparation = models.TextField(blank=True)
+    to_pull = models.ManyToManyField(Variant, blank=True, related_name="+")
+    holds = models.ManyToManyField(Hold, blank=True, related_name="appointments")
+    outcome = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_reason = models.CharField(max_length=300, blank=True)
+    # The one reminder that may go: a reminder task due at another time is stale and stops.
+    reminder_at = models.DateTimeField(null=True, blank=True)
+    reminder_status = models.CharField(max_length=12, blank=True)
+    reminder_detail = models.CharField(max_length=300, blank=True)
+    # Each reschedule or cancellation is a new revision of the calendar invitation.
+    revision = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("starts_at", "id")
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="appointment_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="in_store") | Q(store__isnull=False),
+                name="appointment_in_store_names_a_store",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="virtual") | ~Q(video_link=""),
+                name="appointment_virtual_has_a_link",
+            ),
+        ]
+        indexes: ClassVar = [
+            models.Index(fields=["host", "starts_at"], name="appointment_host"),
+            models.Index(fields=["store", "starts_at"], name="appointment_store"),
+            models.Index(fields=["customer", "starts_at"], name="appointment_customer"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} for {self.customer_id} at {self.starts_at}"
+
+    @property
+    def title(self) -> str:
+        """As staff say it: "Virtual styling with Priya Shah"."""
+        what = self.get_purpose_display().lower()
+        where = "Virtual " + what if self.kind == self.Kind.VIRTUAL else what.capitalize()
+        return f"{where} with {self.host}"
+
+    @property
+    def place(self) -> str:
+        if self.kind == self.Kind.VIRTUAL:
+            return "Video call"
+        return str(self.store) if self.store else ""

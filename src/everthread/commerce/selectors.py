@@ -6,15 +6,19 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from everthread.commerce.errors import OrderNotFound, ProductNotFound
+from everthread.commerce.errors import AppointmentNotFound, OrderNotFound, ProductNotFound
 from everthread.commerce.models import (
+    DEFAULT_OPENING_HOURS,
+    Appointment,
     Hold,
     Location,
+    OpeningHours,
     Order,
     OrderLine,
     Product,
@@ -23,7 +27,13 @@ from everthread.commerce.models import (
     Variant,
     WishlistItem,
 )
+from everthread.conversations.models import Interaction
+from everthread.conversations.selectors import last_contacts
+from everthread.core.models import Staff, Store
 from everthread.core.pagination import cursor_decode, cursor_encode, time_keyset_page
+from everthread.core.selectors import organisation_get
+from everthread.notes.models import Note
+from everthread.notes.selectors import notes_page
 
 
 @dataclass(frozen=True)
@@ -158,18 +168,19 @@ class CustomerCommerce:
     returns: list[Return]
     wishes: list[Wish]
     stores: list[Location]  # where staff can hold an item or the customer collect
+    appointments: list[Appointment]  # booked, still to come
 
     @property
     def is_empty(self) -> bool:
-        return not (self.holds or self.orders or self.returns or self.wishes)
+        return not (self.holds or self.orders or self.returns or self.wishes or self.appointments)
 
 
 RECENT_ORDERS = 10
 
 
 def customer_commerce(*, customer_id: int) -> CustomerCommerce:
-    """Active holds, recent orders with their lines, open returns and the wishlist with its
-    stock: at most 7 queries however much the customer has."""
+    """Appointments to come, active holds, recent orders with their lines, open returns and
+    the wishlist with its stock: at most 8 queries however much the customer has."""
     now = timezone.now()
     holds = list(
         Hold.objects.counting(now)
@@ -198,6 +209,11 @@ def customer_commerce(*, customer_id: int) -> CustomerCommerce:
         returns=returns,
         wishes=[Wish(item, stock[item.variant_id]) for item in items],
         stores=store_locations(),
+        appointments=list(
+            _appointments().filter(
+                customer_id=customer_id, status=Appointment.Status.BOOKED, ends_at__gt=now
+            )
+        ),
     )
 
 
@@ -256,3 +272,161 @@ def orders_page(
     """A customer's orders, newest first, a page at a time, with their lines; 2 queries."""
     rows = _orders_with_lines().filter(customer_id=customer_id)
     return time_keyset_page(rows, by="placed_at", after=after, limit=limit, newest_first=True)
+
+
+def appointment_place(*, kind: str, store: Store | None, host: Staff) -> Store | None:
+    """Whose opening hours an appointment keeps: its store's in store; on video, the host's
+    home store's, or (None) the default hours in the organisation's time zone."""
+    return store if kind == Appointment.Kind.IN_STORE else host.home_store
+
+
+def appointment_zone(*, kind: str, store: Store | None, host: Staff) -> ZoneInfo:
+    """The time zone an appointment's day and hours are read in."""
+    place = appointment_place(kind=kind, store=store, host=host)
+    return ZoneInfo(place.time_zone if place else organisation_get().time_zone)
+
+
+def hours_of(*, store: Store | None, weekday: int) -> tuple[datetime.time, datetime.time] | None:
+    """When a store opens and closes on a weekday (Monday 0), its own hours or the default;
+    None when it is closed. No store: the default hours. 1 query."""
+    row = (
+        OpeningHours.objects.filter(store=store, weekday=weekday).first()
+        if store is not None
+        else None
+    )
+    return _hours(row, weekday)
+
+
+def _hours(row: OpeningHours | None, weekday: int) -> tuple[datetime.time, datetime.time] | None:
+    if row is None:
+        return DEFAULT_OPENING_HOURS.get(weekday)
+    if row.closed or row.opens is None or row.closes is None:
+        return None
+    return row.opens, row.closes
+
+
+def _appointments() -> QuerySet[Appointment]:
+    return Appointment.objects.select_related("customer", "host", "store")
+
+
+def appointment_get(*, appointment_id: int) -> Appointment:
+    """One appointment with what the API shows of it; 3 queries."""
+    appointment = (
+        _appointments().prefetch_related("to_pull", "holds").filter(pk=appointment_id).first()
+    )
+    if appointment is None:
+        raise AppointmentNotFound(f"There is no appointment {appointment_id}.")
+    return appointment
+
+
+@dataclass(frozen=True)
+class AppointmentPage:
+    appointments: list[Appointment]
+    next_cursor: str | None
+
+
+def appointments_page(
+    *,
+    store_id: int | None = None,
+    host_id: int | None = None,
+    customer_id: int | None = None,
+    starts_from: datetime.datetime | None = None,
+    starts_before: datetime.datetime | None = None,
+    include_cancelled: bool = True,
+    after: str | None = None,
+    limit: int = 25,
+) -> AppointmentPage:
+    """Appointments by store, host, customer and start time, soonest first; 3 queries a page,
+    keyed by (starts_at, id) so the pages hold still while appointments are booked."""
+    rows = _appointments().prefetch_related("to_pull", "holds")
+    if store_id is not None:
+        rows = rows.filter(store_id=store_id)
+    if host_id is not None:
+        rows = rows.filter(host_id=host_id)
+    if customer_id is not None:
+        rows = rows.filter(customer_id=customer_id)
+    if starts_from is not None:
+        rows = rows.filter(starts_at__gte=starts_from)
+    if starts_before is not None:
+        rows = rows.filter(starts_at__lt=starts_before)
+    if not include_cancelled:
+        rows = rows.exclude(status=Appointment.Status.CANCELLED)
+    if after:
+        moment, last_id = cursor_decode(after, str, int)
+        at = datetime.datetime.fromisoformat(moment)
+        rows = rows.filter(Q(starts_at__gt=at) | Q(starts_at=at, id__gt=last_id))
+    page = list(rows.order_by("starts_at", "id")[: limit + 1])
+    if len(page) <= limit:
+        return AppointmentPage(page, None)
+    last = page[limit - 1]
+    return AppointmentPage(page[:limit], cursor_encode(last.starts_at.isoformat(), last.pk))
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: datetime.date
+    hours: tuple[datetime.time, datetime.time] | None
+    appointments: list[Appointment]
+
+
+def appointments_week(
+    *,
+    week_of: datetime.date,
+    zone: datetime.tzinfo,
+    store: Store | None = None,
+    host: Staff | None = None,
+) -> list[CalendarDay]:
+    """A week, Monday first, of a store's or a person's appointments (cancelled ones left
+    out), each day with its opening hours: 2 queries for a store, 1 for a person."""
+    monday = week_of - datetime.timedelta(days=week_of.weekday())
+    start = datetime.datetime.combine(monday, datetime.time(0), tzinfo=zone)
+    end = start + datetime.timedelta(days=7)
+    rows = _appointments().filter(starts_at__gte=start, starts_at__lt=end)
+    rows = rows.exclude(status=Appointment.Status.CANCELLED).order_by("starts_at", "id")
+    if store is not None:
+        rows = rows.filter(store=store)
+    if host is not None:
+        rows = rows.filter(host=host)
+    by_day: dict[datetime.date, list[Appointment]] = defaultdict(list)
+    for appointment in rows:
+        by_day[appointment.starts_at.astimezone(zone).date()].append(appointment)
+    own = {row.weekday: row for row in OpeningHours.objects.filter(store=store)} if store else {}
+    days = []
+    for offset in range(7):
+        day = monday + datetime.timedelta(days=offset)
+        hours = _hours(own.get(day.weekday()), day.weekday())
+        days.append(CalendarDay(day, hours, by_day.get(day, [])))
+    return days
+
+
+@dataclass(frozen=True)
+class Preparation:
+    """What the host reads before the appointment: the appointment with what to pull and
+    what is held, and what was discussed before (the latest notes, the last contacts)."""
+
+    appointment: Appointment
+    to_pull: list[tuple[Variant, list[Availability]]]
+    holds: list[Hold]
+    notes: list[Note]
+    last_contacts: list[Interaction]
+
+
+NOTES_BEFORE = 3
+
+
+def appointment_preparation(*, appointment_id: int, viewer: Staff) -> Preparation:
+    """One appointment prepared: at most 8 queries."""
+    appointment = _appointments().filter(pk=appointment_id).first()
+    if appointment is None:
+        raise AppointmentNotFound(f"There is no appointment {appointment_id}.")
+    variants = list(appointment.to_pull.select_related("product"))
+    stock = variant_availability(variant_ids=[variant.pk for variant in variants])
+    return Preparation(
+        appointment=appointment,
+        to_pull=[(variant, stock[variant.pk]) for variant in variants],
+        holds=list(appointment.holds.select_related("variant__product", "location")),
+        notes=notes_page(
+            customer_id=appointment.customer_id, viewer=viewer, limit=NOTES_BEFORE
+        ).notes,
+        last_contacts=last_contacts(customer_id=appointment.customer_id),
+    )

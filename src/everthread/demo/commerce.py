@@ -1,19 +1,22 @@
-"""The demo's catalogue and stock, and the orders, holds, saved items and return of its
-stories, written through the commerce services and safe to load again."""
+"""The demo's catalogue and stock, the orders, holds, saved items and return of its stories,
+and this week's appointments, written through the commerce services and safe to load again."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from everthread.commerce.models import Hold, Location, Order
+from everthread.commerce.models import Appointment, Hold, Location, Order
 from everthread.commerce.services import (
     CREATED,
+    AppointmentDraft,
     OrderDraft,
     OrderLineDraft,
     ProductDraft,
     ReturnLineDraft,
     VariantDraft,
+    appointment_book,
     hold_place,
     location_resolve,
     order_place,
@@ -252,3 +255,130 @@ def _daniel_order_and_exchange(cast: Cast) -> None:
         ),
         journey=journey,
     )
+
+
+@dataclass(frozen=True)
+class DemoAppointment:
+    customer: str  # the first contact point of a story customer
+    host: str
+    kind: str
+    purpose: str
+    days_ahead: int
+    hour: int
+    store: str | None = None
+    preparation: str = ""
+    to_pull: tuple[str, ...] = ()
+
+
+AMARA_PREPARATION = (
+    "Her sister's wedding on 14 March. UK 12 in dresses (10 in some brands), tailored fit, "
+    "budget £300–500, emerald or navy. Pull three looks; the emerald wrap dress in 12 is "
+    "held at Manchester King Street until Saturday for her to try on."
+)
+# Hours between 11:00 and 16:00 fit every day's default opening hours, Sundays included.
+APPOINTMENTS: dict[str, tuple[DemoAppointment, ...]] = {
+    "retail": (
+        DemoAppointment(
+            "amara.osei@example.com",
+            "priya",
+            "virtual",
+            "styling",
+            1,
+            11,
+            store="manchester-king-street",
+            preparation=AMARA_PREPARATION,
+            to_pull=(WRAP_DRESS.sku("Emerald", "UK 12"), WRAP_DRESS.sku("Navy", "UK 12")),
+        ),
+        DemoAppointment(
+            "charlotte.hale@example.com",
+            "isabelle",
+            "in_store",
+            "consultation",
+            2,
+            14,
+            store="london-covent-garden",
+            preparation="New arrivals to go with the cashmere she bought in the autumn.",
+            to_pull=(CASHMERE_COAT.sku("Camel", "UK 10"),),
+        ),
+        DemoAppointment(
+            "daniel.novak@example.com",
+            "marcus",
+            "in_store",
+            "fitting",
+            3,
+            12,
+            store="leeds-briggate",
+            preparation="Chelsea boots: EU 42 was a size too small; have the EU 43 ready.",
+            to_pull=(CHELSEA_BOOT.sku("Black", "EU 43"),),
+        ),
+        DemoAppointment(
+            "rosa.alvarez@example.com",
+            "tom",
+            "in_store",
+            "fitting",
+            4,
+            15,
+            store="manchester-king-street",
+            preparation="Wants to see how far the red toggle raincoat falls; coats UK 10.",
+            to_pull=(RAINCOAT.sku("Red", "UK 10"),),
+        ),
+    ),
+    "fitness": (
+        DemoAppointment(
+            "jordan.blake@example.com",
+            "leah",
+            "in_store",
+            "gym_induction",
+            2,
+            11,
+            store="bristol-harbourside",
+            preparation="Family membership: show the family pass and the kids' classes.",
+        ),
+    ),
+    "hospitality": (
+        DemoAppointment(
+            "+44 7700 900303",
+            "ella",
+            "in_store",
+            "spa",
+            1,
+            14,
+            store="marlow-york",
+            preparation="Anniversary stay; allergic to feathers: feather-free towels and robe.",
+        ),
+    ),
+}
+
+
+def appointments_load(cast: Cast, industry: str) -> bool:
+    """This week's appointments in the demo's stores, Amara's virtual styling with Priya
+    among them (the emerald dress held at Manchester in its preparation). True if made now."""
+    planned = APPOINTMENTS.get(industry, ())
+    if not planned or Appointment.objects.exists():
+        return False
+    for plan in planned:
+        customer, host = cast.customer(plan.customer), cast.staff[plan.host]
+        starts_at = cast.at(cast.today + datetime.timedelta(days=plan.days_ahead), plan.hour)
+        appointment_book(
+            actor=host,
+            customer=customer,
+            host=host,
+            draft=AppointmentDraft(
+                kind=plan.kind,
+                purpose=plan.purpose,
+                starts_at=starts_at,
+                ends_at=starts_at + datetime.timedelta(hours=1),
+                store=cast.stores[plan.store] if plan.store else None,
+                video_link=f"https://meet.example.com/{plan.host}/{customer.pk}"
+                if plan.kind == "virtual"
+                else "",
+                preparation=plan.preparation,
+                to_pull=plan.to_pull,
+                hold_ids=tuple(
+                    Hold.objects.counting(cast.now)
+                    .filter(customer=customer)
+                    .values_list("pk", flat=True)
+                ),
+            ),
+        )
+    return True

@@ -23,7 +23,7 @@ from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.services import customer_create
 from everthread.demo.bulletins import bulletins_load
 from everthread.demo.cast import Cast
-from everthread.demo.commerce import catalogue_load, commerce_stories
+from everthread.demo.commerce import appointments_load, catalogue_load, commerce_stories
 from everthread.demo.errors import DemoDatabaseTaken
 from everthread.demo.generated import CustomerRecord, customers_generate
 from everthread.demo.histories import history_write
@@ -109,6 +109,8 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
     news = summary.tallies["bulletins and promotions"] = Tally()
     for created in bulletins_load(cast, industry):
         news.count(created)
+    summary.tallies["appointments"] = Tally()
+    summary.tallies["appointments"].count(appointments_load(cast, industry))
     _generated_load(demo, cast, customers, summary, stdout=stdout, story_records=stories)
     return summary
 

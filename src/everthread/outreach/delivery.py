@@ -21,7 +21,13 @@ from django.utils import timezone
 
 from everthread.consent.models import MARKETING_PURPOSES, ConsentChannel
 from everthread.core.services import audit_record
-from everthread.outreach.adapters import DeliveryFailed, Outgoing, TransientFailure, adapter_for
+from everthread.outreach.adapters import (
+    Attachment,
+    DeliveryFailed,
+    Outgoing,
+    TransientFailure,
+    adapter_for,
+)
 from everthread.outreach.models import OutboundMessage
 from everthread.outreach.unsubscribe import list_unsubscribe_headers
 
@@ -102,6 +108,7 @@ def outgoing_of(message: OutboundMessage) -> Outgoing:
         customer_id=message.customer_id,
         subject=message.subject,
         headers=headers,
+        attachments=tuple(Attachment(**attachment) for attachment in message.attachments),
     )
 
 

@@ -478,6 +478,14 @@ class _Smtp(socketserver.StreamRequestHandler):
                 "subject": str(mail.get("Subject", "")),
                 "body": body.get_content().strip() if body is not None else "",
                 "headers": {name: str(value) for name, value in mail.items()},
+                "attachments": [
+                    {
+                        "filename": part.get_filename() or "",
+                        "content_type": part.get_content_type(),
+                        "content": part.get_content(),
+                    }
+                    for part in mail.iter_attachments()
+                ],
             }
         )
         time.sleep(self.server.behaviour.latency)

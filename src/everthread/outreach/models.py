@@ -135,6 +135,8 @@ class OutboundMessage(models.Model):
     # coaching reads both.
     tone_hints = models.JSONField(default=list, blank=True)
     sent_anyway = models.BooleanField(default=False)
+    # Files an email carries (a calendar invitation): [{"filename", "content_type", "content"}].
+    attachments = models.JSONField(default=list, blank=True)
 
     objects = OutboundMessageQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ The outbox (``delivery``) delivers queued messages through the providers.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -26,6 +27,7 @@ from everthread.customers.models import ContactPoint, Customer
 from everthread.message_templates.models import MessageTemplate
 from everthread.message_templates.selectors import message_template_get, template_render, tone_check
 from everthread.message_templates.tone import WARNING, Hint
+from everthread.outreach.adapters import Attachment
 from everthread.outreach.delivery import outbox_enqueue
 from everthread.outreach.errors import (
     InvalidOutreach,
@@ -139,12 +141,14 @@ def outreach_send(
     at: datetime.datetime | None = None,
     template_id: int | None = None,
     send_anyway: bool | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> Sent:
     """Send through the gate: queued if allowed, held for morning, or refused with reasons.
 
     The tone check's hints are recorded with the message. With ``send_anyway=False`` a
     warning stops the send (ToneHintsPresent) so the sender can change it or confirm; None
-    is for senders that do not take part in the check (automations)."""
+    is for senders that do not take part in the check (automations). ``attachments`` go
+    with an email only (a calendar invitation)."""
     capability_require(staff=actor, capability=Capability.SEND_OUTREACH)
     _validate(channel, purpose)
     if channel not in SENDABLE:
@@ -155,6 +159,8 @@ def outreach_send(
         )
     if not body.strip():
         raise InvalidOutreach("Write the message.", field="body")
+    if attachments and channel != ConsentChannel.EMAIL:
+        raise InvalidOutreach("Only an email carries attachments.", field="channel")
     at = at or timezone.now()
     if channel == ConsentChannel.WHATSAPP:
         _whatsapp_window_check(
@@ -186,6 +192,7 @@ def outreach_send(
             created_by=actor,
             tone_hints=[hint.as_dict() for hint in hints],
             sent_anyway=bool(send_anyway and hints),
+            attachments=[attachment.as_dict() for attachment in attachments],
         )
     if held:
         transaction.on_commit(lambda: _schedule_release(message))

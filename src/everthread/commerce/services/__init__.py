@@ -1,5 +1,15 @@
-"""Every write to the catalogue, stock, holds, orders, returns and wishlists; import from here."""
+"""Every write to the catalogue, stock, holds, orders, returns, wishlists and appointments;
+import from here."""
 
+from everthread.commerce.services.appointments import (
+    AppointmentDraft,
+    Booked,
+    appointment_book,
+    appointment_cancel,
+    appointment_record_outcome,
+    appointment_remind,
+    appointment_reschedule,
+)
 from everthread.commerce.services.catalogue import (
     CREATED,
     UNCHANGED,
@@ -36,11 +46,18 @@ __all__ = [
     "CREATED",
     "UNCHANGED",
     "UPDATED",
+    "AppointmentDraft",
+    "Booked",
     "OrderDraft",
     "OrderLineDraft",
     "ProductDraft",
     "ReturnLineDraft",
     "VariantDraft",
+    "appointment_book",
+    "appointment_cancel",
+    "appointment_record_outcome",
+    "appointment_remind",
+    "appointment_reschedule",
     "hold_collect",
     "hold_place",
     "hold_release",

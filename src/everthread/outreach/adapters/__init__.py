@@ -7,6 +7,7 @@ from django.conf import settings
 from everthread.consent.models import ConsentChannel
 from everthread.outreach.adapters.base import (
     Adapter,
+    Attachment,
     DeliveryFailed,
     Outgoing,
     PermanentFailure,
@@ -18,6 +19,7 @@ from everthread.outreach.adapters.whatsapp import WhatsAppCloud
 
 __all__ = [
     "Adapter",
+    "Attachment",
     "DeliveryFailed",
     "Outgoing",
     "PermanentFailure",

@@ -8,6 +8,22 @@ from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file carried with an email, such as a calendar invitation (.ics)."""
+
+    filename: str
+    content_type: str  # e.g. "text/calendar; method=REQUEST"
+    content: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "filename": self.filename,
+            "content_type": self.content_type,
+            "content": self.content,
+        }
+
+
+@dataclass(frozen=True)
 class Outgoing:
     """One message as a provider needs it; the key is the same on every attempt."""
 
@@ -19,6 +35,7 @@ class Outgoing:
     customer_id: int
     subject: str = ""
     headers: dict[str, str] = field(default_factory=dict)
+    attachments: tuple[Attachment, ...] = ()
 
 
 class DeliveryFailed(Exception):

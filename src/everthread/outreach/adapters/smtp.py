@@ -34,6 +34,14 @@ class SmtpMail:
         for name, value in outgoing.headers.items():
             mail[name] = value
         mail.set_content(outgoing.body)
+        for attachment in outgoing.attachments:
+            kind, _, params = attachment.content_type.partition(";")
+            mail.add_attachment(
+                attachment.content,
+                subtype=kind.split("/")[1].strip(),
+                filename=attachment.filename,
+                params=dict(_param(part) for part in params.split(";") if "=" in part),
+            )
         try:
             with smtplib.SMTP(
                 settings.SMTP_HOST, settings.SMTP_PORT, timeout=settings.OUTBOX_TIMEOUT_SECONDS
@@ -63,6 +71,11 @@ class SmtpMail:
 
     def find(self, outgoing: Outgoing, *, since: datetime.datetime) -> str | None:
         return None  # SMTP has no way to ask; the same Message-ID on the retry must do
+
+
+def _param(part: str) -> tuple[str, str]:
+    name, _, value = part.partition("=")
+    return name.strip(), value.strip()
 
 
 def _by_code(code: int, what: str, said: bytes | str) -> DeliveryFailed:
