@@ -23,6 +23,7 @@ from ninja.operation import PathView
 
 from everthread.core.models import ROLE_CAPABILITIES, AuditEvent, Capability, Role
 from everthread.core.permissions import Access, access_of
+from everthread.knowledge.models import Article
 from everthread.notes.models import Note
 from factories import (
     ContactPointFactory,
@@ -53,6 +54,11 @@ RULES = [
     ("managers write templates and the brand voice", Capability.MANAGE_TEMPLATES, MANAGING),
     ("everyone who serves customers may message them", Capability.SEND_OUTREACH, SERVING),
     ("only administrators keep the catalogue", Capability.MANAGE_CATALOGUE, {"admin"}),
+    (
+        "managers, coaches and administrators write knowledge",
+        Capability.MANAGE_KNOWLEDGE,
+        {"manager", "coach", "admin"},
+    ),
 ]
 
 
@@ -133,6 +139,7 @@ def ids(organisation, store) -> dict[str, int]:
         customer=amara, author=owner, wants="A dress", created_at=timezone.now()
     )
     template = MessageTemplateFactory(created_by=owner, updated_by=owner)
+    article = Article.objects.create(slug="returns", title="Returns", body="Within 28 days.")
     interaction = amara.interactions.create(
         channel="chat", direction="inbound", summary="Hello", occurred_at=timezone.now()
     )
@@ -145,6 +152,7 @@ def ids(organisation, store) -> dict[str, int]:
         "note_id": note.pk,
         "interaction_id": interaction.pk,
         "template_id": template.pk,
+        "article_id": article.pk,
     }
 
 

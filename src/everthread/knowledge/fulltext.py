@@ -55,14 +55,16 @@ def index_articles(article_ids: Iterable[int] | None = None) -> None:
         rows = Article.objects.all() if ids is None else Article.objects.filter(pk__in=ids)
         rows.update(search_vector=_PG_VECTOR)
         return
+    params: list[str | int] = [str(Article.Status.PUBLISHED)]
     with connection.cursor() as cursor:
         if ids is None:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
-            where, params = "status = %s", [Article.Status.PUBLISHED]
+            where = "status = %s"
         else:
             marks = ", ".join(["%s"] * len(ids))
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids)
-            where, params = f"status = %s AND id IN ({marks})", [Article.Status.PUBLISHED, *ids]
+            where = f"status = %s AND id IN ({marks})"
+            params += ids
         if ids is None or ids:
             cursor.execute(
                 f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) "

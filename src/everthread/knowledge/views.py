@@ -181,9 +181,13 @@ def customer_guidance(request: StaffRequest, customer_id: int) -> HttpResponse:
     return _guidance(request, customer)
 
 
-def _guidance(request: StaffRequest, customer: Customer) -> HttpResponse:
+def _guidance(request: StaffRequest, customer: Customer, error: str = "") -> HttpResponse:
     journeys = list(customer.journeys.filter(status__in=Journey.OPEN_STATUSES).order_by("-pk"))
-    context = {"customer": customer, "guidance": journeys_guidance(journeys=journeys)}
+    context = {
+        "customer": customer,
+        "guidance": journeys_guidance(journeys=journeys),
+        "error": error,
+    }
     return render(request, "knowledge/_guidance.html", context)
 
 
@@ -194,6 +198,7 @@ def checklist_tick_view(request: StaffRequest, journey_id: int) -> HttpResponse:
     customer = customer_to_edit(actor=request.user, customer_id=customer_id)
     journey = journey_of(customer=customer, journey_id=journey_id)
     article_id = request.POST.get("article", "")
+    error = ""
     try:
         checklist_tick(
             actor=request.user,
@@ -202,8 +207,10 @@ def checklist_tick_view(request: StaffRequest, journey_id: int) -> HttpResponse:
             item=request.POST.get("item", ""),
             done=request.POST.get("done") == "1",
         )
-    except DomainError as error:
-        messages.error(request, error.message)
+    except DomainError as refusal:
+        error = refusal.message
     if request.htmx:
-        return _guidance(request, customer)
+        return _guidance(request, customer, error)
+    if error:
+        messages.error(request, error)
     return redirect("customers:detail", customer_id=customer.pk)
