@@ -91,3 +91,8 @@ def test_articles_past_review_are_flagged_in_results(manager) -> None:
 def test_search_costs_two_queries(knowledge_base, django_assert_max_num_queries) -> None:
     with django_assert_max_num_queries(2):
         assert knowledge_search(q="return").hits
+
+
+def test_checklist_steps_are_searchable(knowledge_base) -> None:
+    # "outcome" is only in a step: "Record the outcome on the journey".
+    assert titles(knowledge_search(q="outcome")) == ["Returns and exchanges"]

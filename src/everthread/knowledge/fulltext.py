@@ -1,5 +1,6 @@
 """Full-text search of published articles, on whichever database serves: PostgreSQL's
-weighted tsvector with ts_rank and ts_headline, or SQLite's FTS5 with bm25() and snippet().
+weighted tsvector (title, summary, body, checklist) with ts_rank and ts_headline, or
+SQLite's FTS5 with bm25() and snippet().
 
 Both return ranked ids with a snippet whose matches sit between two private-use characters;
 ``snippet_html`` escapes the text and only then turns those into <mark>, so an article's
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, TextField
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -23,13 +25,14 @@ from everthread.knowledge.models import Article
 # Unicode private-use characters: never in real text, so a match's edges are unambiguous.
 MATCH_START, MATCH_STOP = "\ue000", "\ue001"
 FTS_TABLE = "knowledge_article_fts"
-# Title outweighs summary, summary outweighs body: the same on both databases.
+# Title outweighs summary, summary outweighs body and checklist: the same on both databases.
 _PG_VECTOR = (
     SearchVector("title", weight="A", config="english")
     + SearchVector("summary", weight="B", config="english")
     + SearchVector("body", weight="C", config="english")
+    + SearchVector(Cast("checklist", TextField()), weight="C", config="english")
 )
-_FTS_WEIGHTS = "10.0, 4.0, 1.0"
+_FTS_WEIGHTS = "10.0, 4.0, 1.0, 1.0"
 _WORD = re.compile(r"\w+")
 
 
@@ -67,8 +70,9 @@ def index_articles(article_ids: Iterable[int] | None = None) -> None:
             params += ids
         if ids is None or ids:
             cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) "
-                f"SELECT id, title, summary, body FROM knowledge_article WHERE {where}",
+                f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, checklist) "
+                f"SELECT id, title, summary, body, checklist FROM knowledge_article "
+                f"WHERE {where}",
                 params,
             )
 

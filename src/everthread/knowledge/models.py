@@ -48,7 +48,8 @@ class Article(models.Model):
     summary = models.CharField(max_length=300, blank=True)
     body = models.TextField(blank=True)
     checklist = models.JSONField(default=list, blank=True)
-    # PostgreSQL's weighted tsvector of the published words (title A, summary B, body C),
+    # PostgreSQL's weighted tsvector of the published words (title A, summary B, body and
+    # checklist C),
     # kept by the service that publishes; SQLite keeps an FTS5 table instead (migration 0002).
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

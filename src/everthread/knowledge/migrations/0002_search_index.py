@@ -13,7 +13,7 @@ def create(apps, schema_editor):
     elif schema_editor.connection.vendor == "sqlite":
         schema_editor.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS knowledge_article_fts USING fts5("
-            "title, summary, body, tokenize = 'porter unicode61 remove_diacritics 2')"
+            "title, summary, body, checklist, tokenize = 'porter unicode61 remove_diacritics 2')"
         )
 
 
