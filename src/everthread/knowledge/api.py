@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from everthread.conversations.models import Journey
@@ -85,7 +86,7 @@ class ArticleOut(Schema):
 
     @staticmethod
     def resolve_review_overdue(article: Article) -> bool:
-        return article.review_overdue(datetime.date.today())
+        return article.review_overdue(timezone.localdate())
 
     @staticmethod
     def resolve_latest_version(article: Article) -> int:
