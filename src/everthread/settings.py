@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "everthread.message_templates",
     "everthread.commerce",
     "everthread.bulletins",
+    "everthread.knowledge",
     "everthread.privacy",
     "everthread.insights",
     "everthread.demo",
@@ -228,6 +229,10 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+
+# Knowledge search blends in semantic search when the `semantic` extra is installed; this
+# switch turns it off even then (lexical search only).
+KNOWLEDGE_SEMANTIC_ENABLED = env.flag("EVERTHREAD_KNOWLEDGE_SEMANTIC_ENABLED", default=True)
 
 # The largest CSV file the upload page and the API take (the command line takes any size).
 IMPORT_MAX_BYTES = env.number("EVERTHREAD_IMPORT_MAX_MB", 50, minimum=1) * 1024 * 1024

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("everthread.commerce.urls")),
     path("", include("everthread.bulletins.urls")),
     path("", include("everthread.insights.repeats.urls")),
+    path("", include("everthread.knowledge.urls")),
     path("recognise/", recognise_page, name="recognise"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -25,6 +25,7 @@ from ninja.operation import PathView
 from everthread.commerce.models import Appointment
 from everthread.core.models import ROLE_CAPABILITIES, AuditEvent, Capability, Role
 from everthread.core.permissions import Access, access_of
+from everthread.knowledge.models import Article
 from everthread.notes.models import Note
 from factories import (
     ContactPointFactory,
@@ -56,6 +57,11 @@ RULES = [
     ("everyone who serves customers may message them", Capability.SEND_OUTREACH, SERVING),
     ("only administrators keep the catalogue", Capability.MANAGE_CATALOGUE, {"admin"}),
     ("managers write bulletins and the promotions calendar", Capability.MANAGE_BULLETINS, MANAGING),
+    (
+        "managers, coaches and administrators write knowledge",
+        Capability.MANAGE_KNOWLEDGE,
+        {"manager", "coach", "admin"},
+    ),
 ]
 
 
@@ -136,6 +142,7 @@ def ids(organisation, store) -> dict[str, int | str]:
         customer=amara, author=owner, wants="A dress", created_at=timezone.now()
     )
     template = MessageTemplateFactory(created_by=owner, updated_by=owner)
+    article = Article.objects.create(slug="returns", title="Returns", body="Within 28 days.")
     interaction = amara.interactions.create(
         channel="chat", direction="inbound", summary="Hello", occurred_at=timezone.now()
     )
@@ -161,6 +168,7 @@ def ids(organisation, store) -> dict[str, int | str]:
         "template_id": template.pk,
         "appointment_id": appointment.pk,
         "store_code": store.code,
+        "article_id": article.pk,
     }
 
 

@@ -177,6 +177,7 @@ class Capability(models.TextChoices):
     BACK_OFFICE = "back_office", "Use the back office"
     MANAGE_CATALOGUE = "manage_catalogue", "Keep the product catalogue and stock levels current"
     MANAGE_BULLETINS = "manage_bulletins", "Write bulletins and keep the promotions calendar"
+    MANAGE_KNOWLEDGE = "manage_knowledge", "Write, review and publish knowledge articles"
 
 
 # Serving someone in store or on the phone: reach them, know what they need to be served
@@ -204,16 +205,18 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # sounds: the templates everyone sends and the brand voice.
     # Managers tell their people what changed (bulletins, with who has not read them) and keep
     # the promotions calendar every channel works from; everyone reads both.
+    # Managers, coaches and administrators write and publish the knowledge everyone reads.
     Role.MANAGER: _FRONTLINE
     | {
         Capability.VIEW_SENSITIVE,
         Capability.MANAGE_OUTBOX,
         Capability.MANAGE_TEMPLATES,
         Capability.MANAGE_BULLETINS,
+        Capability.MANAGE_KNOWLEDGE,
     },
     # Coaches read what was said and written (timeline, notes, follow-ups) to coach staff on
     # it; they never reach the customer, change the record or see what identifies them.
-    Role.COACH: frozenset({Capability.VIEW_CUSTOMERS}),
+    Role.COACH: frozenset({Capability.VIEW_CUSTOMERS, Capability.MANAGE_KNOWLEDGE}),
     # The privacy officer answers subject access and erasure requests, so sees everything
     # held and alone exports it; they do not serve or message customers.
     Role.PRIVACY_OFFICER: frozenset(
@@ -239,6 +242,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         Capability.MANAGE_TEMPLATES,
         Capability.MANAGE_CATALOGUE,
         Capability.MANAGE_BULLETINS,
+        Capability.MANAGE_KNOWLEDGE,
     },
 }
 

@@ -27,6 +27,7 @@ from everthread.demo.commerce import appointments_load, catalogue_load, commerce
 from everthread.demo.errors import DemoDatabaseTaken
 from everthread.demo.generated import CustomerRecord, customers_generate
 from everthread.demo.histories import history_write
+from everthread.demo.knowledge import knowledge_load
 from everthread.demo.organisations import DEMOS, Annual, DemoOrganisation
 from everthread.demo.stories import STORIES
 from everthread.demo.voices import TEMPLATES, VOICES
@@ -87,6 +88,9 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
     )
     _staff_load(demo, cast, summary)
     _voice_load(industry, cast.staff["admin"], summary)
+    articles = summary.tallies["articles"] = Tally()
+    for created in knowledge_load(cast, industry):
+        articles.count(created)
     stories = [_story_record(story, cast) for story in demo.stories]
     stdout.write(f"Loading {len(stories)} story customers and {customers} generated ones…\n")
     tally = summary.tallies["customers"] = Tally()
