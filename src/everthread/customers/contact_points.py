@@ -177,21 +177,25 @@ _PLAIN_EMAIL = re.compile(
 def _plain_email(text: str) -> str | None:
     """``text`` lower-cased when it is a plain address email_validator accepts unchanged."""
     match = _PLAIN_EMAIL.fullmatch(text)
-    if match is None or len(text) > rfc_constants.EMAIL_MAX_LENGTH:
-        return None
-    if len(match["local"]) > rfc_constants.LOCAL_PART_MAX_LENGTH:
-        return None
-    address = text.lower()
-    domain = match["domain"].lower()
-    labels = domain.split(".")
-    if len(domain) > rfc_constants.DOMAIN_MAX_LENGTH or any(
-        len(label) > rfc_constants.DNS_LABEL_LENGTH_LIMIT for label in labels
+    if (
+        match is None
+        or len(text) > rfc_constants.EMAIL_MAX_LENGTH
+        or len(match["local"]) > rfc_constants.LOCAL_PART_MAX_LENGTH
     ):
         return None
-    for reserved in email_validator.SPECIAL_USE_DOMAIN_NAMES:
-        if domain == reserved or domain.endswith("." + reserved):
-            return None
+    address = text.lower()
+    domain = address[len(match["local"]) + 1 :]
+    if (
+        len(domain) > rfc_constants.DOMAIN_MAX_LENGTH
+        or max(map(len, domain.split("."))) > rfc_constants.DNS_LABEL_LENGTH_LIMIT
+        or f".{domain}".endswith(_SPECIAL_USE_DOMAINS)
+    ):
+        return None
     return address
+
+
+# Domains email_validator refuses (localhost, .test, .onion ...), as endings of ".domain".
+_SPECIAL_USE_DOMAINS = tuple(f".{name}" for name in email_validator.SPECIAL_USE_DOMAIN_NAMES)
 
 
 # A UK mobile as written at home (07xxx xxxxxx) or abroad (+44 7xxx xxxxxx, +44 (0)7xxx ...),
@@ -214,8 +218,11 @@ def _uk_mobile(text: str, region: str) -> str | None:
     match = _UK_MOBILE.fullmatch(text)
     if match is None or (match["prefix"] == "0" and region != "GB"):
         return None
-    number = re.sub(r"[ .-]", "", match["number"])
+    number = match["number"].translate(_WITHOUT_SEPARATORS)
     return f"+44{number}" if _uk_mobiles().fullmatch(number) else None
+
+
+_WITHOUT_SEPARATORS = str.maketrans("", "", " .-")
 
 
 def _phone(text: str, region: str) -> str:
