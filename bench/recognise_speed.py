@@ -184,20 +184,48 @@ def table(figures: dict[str, dict[str, float]]) -> str:
     )
 
 
+def _worse_ratio(figures: dict[str, dict[str, float]]) -> float:
+    ours, raw = figures["recognise()"], figures["raw indexed SQL"]
+    return max(ours["p50"] / raw["p50"], ours["p99"] / raw["p99"])
+
+
+def run_table(runs: list[dict[str, dict[str, float]]]) -> str:
+    rows = []
+    for number, figures in enumerate(runs, 1):
+        ours, raw = figures["recognise()"], figures["raw indexed SQL"]
+        rows.append(
+            f"| {number} | {ours['p50']:.3f} | {ours['p99']:.3f} | {raw['p50']:.3f} | "
+            f"{raw['p99']:.3f} | {ours['p50'] / raw['p50']:.2f}× | "
+            f"{ours['p99'] / raw['p99']:.2f}× |"
+        )
+    return (
+        "| run | recognise() p50 | p99 | raw SQL p50 | p99 | ratio p50 | ratio p99 |\n"
+        "|---|---|---|---|---|---|---|\n" + "\n".join(rows)
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--lookups", type=int, default=LOOKUPS)
+    parser.add_argument(
+        "--runs", type=int, default=3, help="as-shipped runs, each reported: the host is shared"
+    )
     options = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run this against PostgreSQL: set DATABASE_URL=postgres://...")
     call_command("migrate", verbosity=0)
     load(options.customers)
-    shipped = measure(options.customers, options.lookups)
+    load_before = os.getloadavg()[0]
+    runs = [measure(options.customers, options.lookups) for _ in range(options.runs)]
+    load_after = os.getloadavg()[0]
     prepared_statements()
     prepared = measure(options.customers, options.lookups)
+    # The table shown in full is the run in the middle by its worse ratio; every run is listed.
+    shipped = sorted(runs, key=_worse_ratio)[len(runs) // 2]
     ours, raw = shipped["recognise()"], shipped["raw indexed SQL"]
     ratios = ours["p50"] / raw["p50"], ours["p99"] / raw["p99"]
+    met = sum(1 for run in runs if _worse_ratio(run) <= 1.5)
     body = f"""## C1 recognise() by exact contact point
 
 PostgreSQL, {options.customers:,} customers with {3 * options.customers:,} contact points;
@@ -205,10 +233,24 @@ PostgreSQL, {options.customers:,} customers with {3 * options.customers:,} conta
 loyalty id (lower case, hyphen), in-process, each against the same lookup as one raw
 indexed SQL query in the same run: `kind = %s AND value = %s` joined to the customer,
 given the value already normalised, reading three columns, on one cursor kept open for
-all lookups. recognise() also normalises what was typed (a phone through libphonenumber)
-and guesses its kind, opens a cursor per call, and returns the whole customer and
-contact point as models. Each lookup's rows are read once untimed first and the two
-take turns going first, so both are timed on rows already in shared buffers.
+all lookups. recognise() also normalises what was typed and guesses its kind (an
+identifier could be an order, loyalty or CRM id, so it probes all three keys at once),
+reads the whole profile (twenty columns) and returns the customer and contact point as
+models. Each lookup's rows are read once untimed first and the two take turns going
+first, so both are timed on rows already in shared buffers.
+
+Before → after: 2.25× p50 / 2.63× p99 (2026-11-23, a quiet host), and 2.00× p50 on
+2026-12-07 with the host's load average at 5.8, before the change → the figures below,
+on the same busy host. What changed:
+the common spellings of an email and a UK mobile are normalised without email_validator
+or libphonenumber (a property test holds them to the same answers), a guess no longer
+builds a refusal for each kind it is not, and a phone's other readings are worked out only
+if it names nobody; recognise() keeps one cursor per connection instead of opening one per
+call, builds the models straight from the row, and reads the timestamp with psycopg's
+compiled loader instead of Django's Python one.
+What is left, measured on this host: the whole profile's twenty columns against three
+(about +40 µs at p50), an identifier's three keys in one probe against one (about
++45 µs), and recognise()'s own Python (reading the text, two models, two JSON columns).
 
 **As shipped** (Django's defaults: client-side parameter binding, no prepared
 statements, so connection poolers work), both sides alike:
@@ -217,8 +259,12 @@ statements, so connection poolers work), both sides alike:
 
 Target at 1M: p99 ≤ 2 ms ({"met" if ours["p99"] <= 2 else "not met"}: {ours["p99"]:.2f} ms)
 and ≤ 1.5× raw SQL ({"met" if max(ratios) <= 1.5 else "not met"}: p50 {ratios[0]:.2f}×,
-p99 {ratios[1]:.2f}×). The difference is the extra work listed above, not the database:
-both run the same index probe.
+p99 {ratios[1]:.2f}×), the run in the middle of {len(runs)}; the ratio target was met in
+{met} of {len(runs)} runs. The host's load average (1 min, {os.cpu_count()} cores) was
+{load_before:.1f} before the runs and {load_after:.1f} after: on a shared host under load the
+p99 of both is the scheduler's, not the lookup's. Every run, as shipped:
+
+{run_table(runs)}
 
 **Both with prepared statements** (`OPTIONS: server_side_binding, prepare_threshold=0`),
 for comparison only: preparing skips planning, most of the raw query's time, so

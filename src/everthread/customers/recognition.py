@@ -12,19 +12,25 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import prefetch_related_objects
+from django.db.backends.postgresql.psycopg_any import is_psycopg3
+from django.db.backends.utils import CursorWrapper
+from django.db.models import Field, ForeignKey, Model, prefetch_related_objects
+from django.db.models.base import ModelState
 from django.db.models.expressions import Col
+from django.db.models.signals import post_init, pre_init
+from psycopg.types.datetime import TimestamptzLoader
 
 from everthread.customers.contact_points import (
     ContactKind,
-    contact_point_guesses,
     contact_point_normalise,
+    contact_point_readings,
 )
 from everthread.customers.errors import InvalidContactPoint
 from everthread.customers.matching.pairwise import Likeness, likenesses
@@ -86,60 +92,68 @@ def recognise(*, clues: Clues, region: str) -> Recognition:
 
 
 Key = tuple[str, str]
+# One contact clue read: its likeliest (kind, value) key, and the others it could be,
+# read only when they are needed.
+Reading = tuple[Key, Iterator[Key]]
 
 
-def _contact_keys(clues: Clues, region: str, problems: dict[str, str]) -> list[list[Key]]:
+def _contact_keys(clues: Clues, region: str, problems: dict[str, str]) -> list[Reading]:
     """Per contact clue, the (kind, value) keys it could be, most likely first."""
-    readings: list[list[Key]] = []
+    readings: list[Reading] = []
     if clues.contact_point.strip():
         if clues.kind:
             try:
                 value = contact_point_normalise(clues.kind, clues.contact_point, region=region)
-                readings.append([(str(clues.kind), value)])
+                readings.append(((str(clues.kind), value), iter(())))
             except InvalidContactPoint as error:
                 problems["contact_point"] = error.message
         else:
-            guesses = contact_point_guesses(clues.contact_point, region=region)
-            readings.append([(str(kind), value) for kind, value in guesses])
-            if not guesses:
+            guesses = contact_point_readings(clues.contact_point, region=region)
+            first = next(guesses, None)
+            if first is None:
                 problems["contact_point"] = (
                     f"{clues.contact_point.strip()!r} does not look like a phone number, email, "
                     "handle or id."
                 )
+            else:
+                readings.append(((str(first[0]), first[1]), guesses))
     if clues.order_number.strip():
         try:
             order = contact_point_normalise(ContactKind.ORDER, clues.order_number, region=region)
-            readings.append([(str(ContactKind.ORDER), order)])
+            readings.append(((str(ContactKind.ORDER), order), iter(())))
         except InvalidContactPoint as error:
             problems["order_number"] = error.message
-    return [keys for keys in readings if keys]
+    return readings
 
 
-def _owners(readings: list[list[Key]]) -> list[ContactPoint]:
+def _owners(readings: list[Reading]) -> list[ContactPoint]:
     """The contact points the clues name, each with its customer, in id order.
 
     Typed digits that make a valid phone number are far likelier a phone than an
-    order or loyalty number, so that reading is probed alone, and the others only
-    when it names nobody: one index probe, and a query that plans in half the time
-    of one with three keys. An identifier could be any of its kinds alike, so all
-    its readings go in the one query.
+    order or loyalty number, so that reading is probed alone, and the others are
+    read and probed only when it names nobody: one index probe, and a query that
+    plans in half the time of one with three keys. An identifier could be any of
+    its kinds alike, so all its readings go in the one query.
     """
-    probes = [key for keys in readings for key in (keys[:1] if _phone_first(keys) else keys)]
+    probes: list[Key] = []
+    for first, others in readings:
+        probes.append(first)
+        if first[0] != ContactKind.PHONE:
+            probes += [(str(kind), value) for kind, value in others]
     points = _points_with_keys(probes)
     found = {(point.kind, point.value) for point in points}
-    others = [
-        key for keys in readings if _phone_first(keys) and keys[0] not in found for key in keys[1:]
+    unanswered = [
+        (str(kind), value)
+        for first, others in readings
+        if first[0] == ContactKind.PHONE and first not in found
+        for kind, value in others
     ]
-    if others:
-        points += _points_with_keys(others)
+    if unanswered:
+        points += _points_with_keys(unanswered)
     points.sort(key=lambda point: (point.customer_id, point.pk))
     if len({point.customer_id for point in points}) > 1:
         prefetch_related_objects([point.customer for point in points], "home_store")
     return points
-
-
-def _phone_first(keys: list[Key]) -> bool:
-    return keys[0][0] == ContactKind.PHONE
 
 
 def _points_with_keys(keys: list[Key]) -> list[ContactPoint]:
@@ -152,9 +166,9 @@ def _points_with_keys(keys: list[Key]) -> list[ContactPoint]:
     if not keys:
         return []
     db = connections[DEFAULT_DB_ALIAS]
-    with db.cursor() as cursor:
-        cursor.execute(_owners_sql(len(keys)), [part for key in keys for part in key])
-        rows = cursor.fetchall()
+    cursor = _cursor(db)
+    cursor.execute(_owners_sql(len(keys)), [part for key in keys for part in key])
+    rows = cursor.fetchall()
     converters = _converters(db)
     split = len(_CUSTOMER_FIELDS)
     points = []
@@ -163,11 +177,61 @@ def _points_with_keys(keys: list[Key]) -> list[ContactPoint]:
         for position, functions, column in converters:
             for function in functions:
                 values[position] = function(values[position], column, db)
-        point = ContactPoint.from_db(db.alias, _POINT_NAMES, values[split:])
-        customer = Customer.from_db(db.alias, _CUSTOMER_NAMES, values[:split])
+        point = _instance(ContactPoint, db.alias, _POINT_ATTNAMES, values[split:])
+        customer = _instance(Customer, db.alias, _CUSTOMER_ATTNAMES, values[:split])
         _CUSTOMER_OF_POINT.set_cached_value(point, customer)
         points.append(point)
     return points
+
+
+# The database cursor recognise() keeps on each connection. Opening one per lookup
+# (Django's wrapper, then psycopg's loaders for every column) costs more than all the
+# Python work of a lookup besides.
+_KEPT_CURSORS: weakref.WeakKeyDictionary[BaseDatabaseWrapper, Any] = weakref.WeakKeyDictionary()
+
+
+def _cursor(db: BaseDatabaseWrapper) -> CursorWrapper:
+    """A cursor on ``db`` as ``db.cursor()`` gives one, wrapped the same way (queries
+    logged when they are, execute wrappers, database errors translated, no statement in a
+    broken transaction), over a database cursor kept for as long as its connection lives.
+    Not closed after use: closing the wrapper would close the kept cursor."""
+    db.close_if_health_check_failed()
+    db.ensure_connection()
+    kept = _KEPT_CURSORS.get(db)
+    if kept is None or kept.connection is not db.connection:
+        with db.wrap_database_errors:
+            kept = _KEPT_CURSORS[db] = db.create_cursor()
+        if _reads_timestamps_itself(db):
+            kept.adapters.register_loader("timestamptz", TimestamptzLoader)
+    db.validate_thread_sharing()
+    return db.make_debug_cursor(kept) if db.queries_logged else db.make_cursor(kept)
+
+
+def _instance(model: type[Model], alias: str, attnames: tuple[str, ...], values: list[Any]) -> Any:
+    """What ``model.from_db`` makes of these columns (the others deferred), built directly:
+    Model.__init__ sets each field in turn and costs more than the lookup's other work.
+    Only while its fields keep what is set on them and nothing listens for a model being
+    initialised; otherwise from_db itself."""
+    if (
+        not _set_plainly(model, attnames)
+        or pre_init.has_listeners(model)
+        or post_init.has_listeners(model)
+    ):
+        return model.from_db(alias, frozenset(attnames), values)
+    instance = object.__new__(model)
+    instance.__dict__.update(zip(attnames, values, strict=True))
+    state = instance._state = ModelState()
+    state.adding = False
+    state.db = alias
+    return instance
+
+
+@functools.cache
+def _set_plainly(model: type[Model], attnames: tuple[str, ...]) -> bool:
+    """Whether each field keeps the value set on it, with no descriptor of its own (a file's,
+    say) doing more, so filling the instance's __dict__ is what __init__ would do."""
+    plain = tuple(vars(kind)["descriptor_class"] for kind in (Field, ForeignKey))
+    return all(type(getattr(model, name, None)) in plain for name in attnames)
 
 
 # Every field a caller of recognise() reads (the importer compares the whole profile
@@ -176,8 +240,8 @@ def _points_with_keys(keys: list[Key]) -> list[ContactPoint]:
 _UNREAD = frozenset({"sort_key", "search_text", "created_at"})
 _CUSTOMER_FIELDS = tuple(f for f in Customer._meta.concrete_fields if f.name not in _UNREAD)
 _POINT_FIELDS = tuple(f for f in ContactPoint._meta.concrete_fields if f.name not in _UNREAD)
-_CUSTOMER_NAMES = frozenset(field.attname for field in _CUSTOMER_FIELDS)
-_POINT_NAMES = frozenset(field.attname for field in _POINT_FIELDS)
+_CUSTOMER_ATTNAMES = tuple(field.attname for field in _CUSTOMER_FIELDS)
+_POINT_ATTNAMES = tuple(field.attname for field in _POINT_FIELDS)
 _CUSTOMER_OF_POINT = ContactPoint._meta.get_field("customer")
 
 
@@ -205,10 +269,29 @@ def _converters(db: BaseDatabaseWrapper) -> list[Converter]:
         for position, field in enumerate(_CUSTOMER_FIELDS + _POINT_FIELDS):
             column = field.get_col(field.model._meta.db_table)
             functions = db.ops.get_db_converters(column) + column.get_db_converters(db)
+            if _reads_timestamps_itself(db) and field.get_internal_type() == "DateTimeField":
+                functions.append(_in_connection_time_zone)
             if functions:
                 found.append((position, functions, column))
         _CONVERTERS[db.alias] = found
     return _CONVERTERS[db.alias]
+
+
+def _reads_timestamps_itself(db: BaseDatabaseWrapper) -> bool:
+    """Whether the kept cursor reads timestamps with psycopg's own (compiled) loader.
+
+    On psycopg 3 Django reads each timestamp with a loader of its own written in Python
+    (psycopg's, then the connection's time zone put on it), which costs more than all of a
+    customer's other columns together. psycopg's compiled loader reads it to the same
+    moment; putting the same time zone on it after is then all Django's adds.
+    """
+    return db.vendor == "postgresql" and is_psycopg3
+
+
+def _in_connection_time_zone(
+    value: datetime.datetime | None, expression: Any, db: BaseDatabaseWrapper
+) -> datetime.datetime | None:
+    return None if value is None else value.replace(tzinfo=db.timezone)
 
 
 def _look_alikes(clues: Clues) -> list[Candidate]:
