@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
+from everthread.coaching.api import router as coaching_router
 from everthread.commerce.api import router as commerce_router
 from everthread.consent.api import router as consent_router
 from everthread.conversations.api import router as conversations_router
@@ -58,6 +59,7 @@ api.add_router("/", consent_router)
 api.add_router("/", outreach_router)
 api.add_router("/", message_templates_router)
 api.add_router("/", commerce_router)
+api.add_router("/", coaching_router)
 
 
 def _error(

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "everthread.channels",
     "everthread.message_templates",
     "everthread.commerce",
+    "everthread.coaching",
     "everthread.privacy",
     "everthread.demo",
 ]

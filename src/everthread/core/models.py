@@ -176,6 +176,10 @@ class Capability(models.TextChoices):
     VIEW_AUDIT = "view_audit", "Search and export the audit log"
     BACK_OFFICE = "back_office", "Use the back office"
     MANAGE_CATALOGUE = "manage_catalogue", "Keep the product catalogue and stock levels current"
+    COACH_STAFF = (
+        "coach_staff",
+        "Define rubrics, modules and mystery-shop forms; observe and coach staff",
+    )
 
 
 # Serving someone in store or on the phone: reach them, know what they need to be served
@@ -201,11 +205,18 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # Managers handle complaints and escalations, where the whole record can matter.
     # Managers also see every message that failed for good and retry it, and set how the brand
     # sounds: the templates everyone sends and the brand voice.
+    # Managers coach their people against the behaviour rubrics, as coaches do.
     Role.MANAGER: _FRONTLINE
-    | {Capability.VIEW_SENSITIVE, Capability.MANAGE_OUTBOX, Capability.MANAGE_TEMPLATES},
+    | {
+        Capability.VIEW_SENSITIVE,
+        Capability.MANAGE_OUTBOX,
+        Capability.MANAGE_TEMPLATES,
+        Capability.COACH_STAFF,
+    },
     # Coaches read what was said and written (timeline, notes, follow-ups) to coach staff on
-    # it; they never reach the customer, change the record or see what identifies them.
-    Role.COACH: frozenset({Capability.VIEW_CUSTOMERS}),
+    # it; they never reach the customer, change the record or see what identifies them. What
+    # they write is about staff: rubrics, observations, modules, mystery-shop visits.
+    Role.COACH: frozenset({Capability.VIEW_CUSTOMERS, Capability.COACH_STAFF}),
     # The privacy officer answers subject access and erasure requests, so sees everything
     # held and alone exports it; they do not serve or message customers.
     Role.PRIVACY_OFFICER: frozenset(

@@ -22,6 +22,7 @@ from everthread.customers.contact_points import contact_point_normalise
 from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.services import customer_create
 from everthread.demo.cast import Cast
+from everthread.demo.coaching import coaching_stories
 from everthread.demo.commerce import catalogue_load, commerce_stories
 from everthread.demo.errors import DemoDatabaseTaken
 from everthread.demo.generated import CustomerRecord, customers_generate
@@ -105,6 +106,8 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
     if industry == "retail":
         summary.tallies["commerce"] = Tally()
         summary.tallies["commerce"].count(commerce_stories(cast))
+        summary.tallies["coaching"] = Tally()
+        summary.tallies["coaching"].count(coaching_stories(cast))
     _generated_load(demo, cast, customers, summary, stdout=stdout, story_records=stories)
     return summary
 
