@@ -10,6 +10,7 @@ from everthread.coaching.services import CriterionDraft, RubricDraft, rubric_cre
 from everthread.conversations.models import Interaction
 from everthread.core.models import Staff
 from everthread.customers.models import Customer
+from factories import ContactPointFactory
 
 OUT = Interaction.Direction.OUTBOUND
 
@@ -31,7 +32,9 @@ def grace(organisation) -> Staff:
 
 @pytest.fixture
 def daniel(organisation) -> Customer:
-    return customer("Daniel", "Novak")
+    novak = customer("Daniel", "Novak")
+    ContactPointFactory(customer=novak, kind="email", value="daniel.novak@example.com")
+    return novak
 
 
 @pytest.fixture
