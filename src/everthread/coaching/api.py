@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from everthread.coaching.errors import (
     ObservationNotFound,
@@ -436,7 +436,7 @@ def modules_assign(request: StaffRequest, module_id: int, payload: AssignIn) -> 
         learner_ids=payload.learner_ids,
         team_id=payload.team_id,
     )
-    return 201, assignments
+    return Status(201, assignments)
 
 
 @router.get(
