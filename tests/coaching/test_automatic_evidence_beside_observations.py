@@ -13,6 +13,7 @@ from continuity import from_now
 from everthread.coaching.selectors import staff_evidence
 from everthread.notes.models import Note
 from everthread.notes.services import NoteDraft, note_save
+from everthread.outreach.models import OutboundMessage
 from outboxing import queue_message
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_the_evidence_reads_within_its_budget(
 
 def test_a_message_with_no_hints_stored_is_checked_again(chloe, daniel) -> None:
     message = queue_message(daniel, chloe, "email", body="Length: 98 cm.")
-    message.__class__.objects.filter(pk=message.pk).update(tone_hints=[])
+    OutboundMessage.objects.filter(pk=message.pk).update(tone_hints=[])
 
     (row,) = staff_evidence(staff_id=chloe.pk, viewer=chloe).messages
 

@@ -303,7 +303,7 @@ def staff_evidence_read(request: StaffRequest, staff_id: int) -> object:
         ],
         "messages": [
             {
-                "message_id": row.message.pk,
+                "message_id": row.message.id,
                 "customer_id": row.message.customer_id,
                 "channel": row.message.channel,
                 "created_at": row.message.created_at,

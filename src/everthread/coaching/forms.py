@@ -99,7 +99,7 @@ class ObservationForm(DomainErrorForm):
             required=False,
             widget=forms.CheckboxSelectMultiple,
             choices=[
-                (str(m.pk), f"{m.created_at:%-d %b} · {m.get_channel_display()} · {m.body[:60]}")
+                (str(m.id), f"{m.created_at:%-d %b} · {m.channel_label} · {m.body[:60]}")
                 for m in subject.messages
             ],
         )

@@ -16,7 +16,6 @@ from everthread.conversations.models import Interaction
 from everthread.core.models import Channel, Staff, Store, Team
 from everthread.customers.models import Customer
 from everthread.notes.models import Note
-from everthread.outreach.models import OutboundMessage
 
 
 class Behaviour(models.TextChoices):
@@ -93,7 +92,7 @@ class Observation(models.Model):
     )
     interactions = models.ManyToManyField(Interaction, related_name="+")
     notes = models.ManyToManyField(Note, blank=True, related_name="+")
-    messages = models.ManyToManyField(OutboundMessage, blank=True, related_name="+")
+    messages = models.ManyToManyField("outreach.OutboundMessage", blank=True, related_name="+")
     # Where and how it happened, from the first interaction: what the measures filter by.
     channel = models.CharField(max_length=24, choices=Channel.choices)
     store = models.ForeignKey(Store, null=True, blank=True, on_delete=models.SET_NULL)

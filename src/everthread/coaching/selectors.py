@@ -31,7 +31,7 @@ from everthread.core.selectors import organisation_get
 from everthread.message_templates.selectors import tone_check
 from everthread.notes.assessment import NoteText, note_assess
 from everthread.notes.models import Note
-from everthread.outreach.models import OutboundMessage
+from everthread.outreach.selectors import StaffMessage, messages_by_staff
 
 # Below this (of 100) a behaviour is a gap worth a module.
 GAP_BELOW = 50.0
@@ -55,7 +55,7 @@ def rubric_get(*, rubric_id: int) -> Rubric | None:
 class RecentWork:
     interactions: list[Interaction]
     notes: list[Note]
-    messages: list[OutboundMessage]
+    messages: list[StaffMessage]
 
 
 def staff_recent_work(*, staff_id: int, limit: int = 15) -> RecentWork:
@@ -71,11 +71,7 @@ def staff_recent_work(*, staff_id: int, limit: int = 15) -> RecentWork:
             .select_related("customer")
             .order_by("-created_at", "-pk")[:limit]
         ),
-        messages=list(
-            OutboundMessage.objects.filter(created_by_id=staff_id)
-            .select_related("customer")
-            .order_by("-created_at", "-pk")[:limit]
-        ),
+        messages=messages_by_staff(staff_id=staff_id, limit=limit),
     )
 
 
@@ -89,7 +85,7 @@ class NoteEvidence:
 
 @dataclass(frozen=True)
 class MessageEvidence:
-    message: OutboundMessage
+    message: StaffMessage
     hints: list[dict[str, Any]]
     recomputed: bool
 
@@ -130,7 +126,7 @@ def _note_evidence(note: Note, viewer: Staff) -> NoteEvidence:
     return NoteEvidence(note, int(stored.get("score", note.quality_score)), findings, recomputed)
 
 
-def _message_evidence(message: OutboundMessage) -> MessageEvidence:
+def _message_evidence(message: StaffMessage) -> MessageEvidence:
     if message.tone_hints:
         return MessageEvidence(message, list(message.tone_hints), False)
     hints = tone_check(
@@ -155,18 +151,15 @@ def staff_evidence(
     notes and messages (or the ones given). Read from what is stored: 2 queries; only a
     row with nothing stored is assessed again (a message's tone check reads 2 more)."""
     notes = Note.objects.filter(author_id=staff_id, status=Note.Status.FINAL)
-    messages = OutboundMessage.objects.filter(created_by_id=staff_id)
     if note_ids is not None:
         notes = notes.filter(pk__in=note_ids)
-    if message_ids is not None:
-        messages = messages.filter(pk__in=message_ids)
     note_rows = [
         _note_evidence(note, viewer)
         for note in notes.select_related("customer").order_by("-created_at", "-pk")[:limit]
     ]
     message_rows = [
         _message_evidence(message)
-        for message in messages.select_related("customer").order_by("-created_at", "-pk")[:limit]
+        for message in messages_by_staff(staff_id=staff_id, ids=message_ids, limit=limit)
     ]
     counts = Counter(hint["rule"] for row in message_rows for hint in row.hints)
     return Evidence(note_rows, message_rows, dict(counts.most_common()))
@@ -503,7 +496,7 @@ class ObserveSubject:
     interaction: Interaction
     interactions: list[Interaction]
     notes: list[Note]
-    messages: list[OutboundMessage]
+    messages: list[StaffMessage]
 
 
 def observe_subject(*, interaction_id: int, limit: int = 10) -> ObserveSubject | None:
@@ -528,9 +521,7 @@ def observe_subject(*, interaction_id: int, limit: int = 10) -> ObserveSubject |
                 author_id=interaction.staff_id, status=Note.Status.FINAL, **mine
             ).order_by("-created_at", "-pk")[:limit]
         ),
-        messages=list(
-            OutboundMessage.objects.filter(created_by_id=interaction.staff_id, **mine).order_by(
-                "-created_at", "-pk"
-            )[:limit]
+        messages=messages_by_staff(
+            staff_id=interaction.staff_id, customer_id=interaction.customer_id, limit=limit
         ),
     )

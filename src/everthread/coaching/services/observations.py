@@ -15,7 +15,7 @@ from everthread.conversations.models import Interaction
 from everthread.core.models import Staff
 from everthread.core.services import audit_record
 from everthread.notes.models import Note
-from everthread.outreach.models import OutboundMessage
+from everthread.outreach.selectors import messages_by_staff
 
 
 @dataclass(frozen=True)
@@ -91,14 +91,13 @@ def _scores_for(draft: ObservationDraft, rubric: Rubric) -> list[Score]:
     return scores
 
 
-def _owned(model: type[Note] | type[OutboundMessage], ids: Sequence[int], **of: int) -> list:
-    rows = list(model.objects.filter(pk__in=set(ids), **of))
-    if len(rows) != len(set(ids)):
-        kind = "notes" if model is Note else "messages"
+def _linked(kind: str, ids: Sequence[int], found: Sequence[int]) -> list[int]:
+    if set(found) != set(ids):
         raise InvalidObservation(
-            f"Link only the observed person's {kind} to this customer.", field=f"{kind[:-1]}_ids"
+            f"Link only the observed person's {kind} with this customer.",
+            field=f"{kind[:-1]}_ids",
         )
-    return rows
+    return list(found)
 
 
 @transaction.atomic
@@ -115,9 +114,26 @@ def observation_record(*, observer: Staff, draft: ObservationDraft) -> Observati
     interactions = _interactions_for(draft, observed)
     scores = _scores_for(draft, rubric)
     customer_id = interactions[0].customer_id
-    notes = _owned(Note, draft.note_ids, author_id=observed.pk, customer_id=customer_id)
-    messages = _owned(
-        OutboundMessage, draft.message_ids, created_by_id=observed.pk, customer_id=customer_id
+    notes = _linked(
+        "notes",
+        draft.note_ids,
+        list(
+            Note.objects.filter(
+                pk__in=set(draft.note_ids), author_id=observed.pk, customer_id=customer_id
+            ).values_list("pk", flat=True)
+        ),
+    )
+    messages = _linked(
+        "messages",
+        draft.message_ids,
+        [
+            message.id
+            for message in messages_by_staff(
+                staff_id=observed.pk, customer_id=customer_id, ids=draft.message_ids, limit=None
+            )
+        ]
+        if draft.message_ids
+        else [],
     )
     first, last = interactions[0], interactions[-1]
     observation = Observation.objects.create(
