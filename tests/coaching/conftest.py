@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from continuity import colleague, contact, customer, from_now
-from everthread.coaching.models import Behaviour, Rubric
-from everthread.coaching.services import CriterionDraft, RubricDraft, rubric_create
+from everthread.coaching.models import Behaviour, Observation, Rubric
+from everthread.coaching.services import (
+    CriterionDraft,
+    ObservationDraft,
+    RubricDraft,
+    observation_record,
+    rubric_create,
+)
 from everthread.conversations.models import Interaction
 from everthread.core.models import Staff
 from everthread.customers.models import Customer
@@ -66,3 +74,24 @@ def rubric(grace: Staff) -> Rubric:
             ],
         ),
     )
+
+
+@pytest.fixture
+def observe(
+    rubric: Rubric, ruth: Staff, chloe: Staff, chat: Interaction
+) -> Callable[..., Observation]:
+    """Ruth observes Chloe's chat on the rubric: ``observe({behaviour: score}, comment=...)``."""
+
+    def record(scores: dict[str, int], *, comment: str = "") -> Observation:
+        return observation_record(
+            observer=ruth,
+            draft=ObservationDraft(
+                rubric_id=rubric.pk,
+                observed_id=chloe.pk,
+                interaction_ids=[chat.pk],
+                scores=scores,
+                comment=comment,
+            ),
+        )
+
+    return record

@@ -6,23 +6,15 @@ from __future__ import annotations
 import pytest
 
 from everthread.coaching.models import Behaviour, Observation
-from everthread.coaching.services import ObservationDraft, observation_record
 from everthread.privacy.services import customer_erase
 from factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_erasure_blanks_the_comment_and_keeps_the_scores(rubric, ruth, chloe, chat, daniel):
-    observation = observation_record(
-        observer=ruth,
-        draft=ObservationDraft(
-            rubric_id=rubric.pk,
-            observed_id=chloe.pk,
-            interaction_ids=[chat.pk],
-            scores={Behaviour.CONFIRM_NEEDS: 3},
-            comment="Daniel said the boots pinch at the toe.",
-        ),
+def test_erasure_blanks_the_comment_and_keeps_the_scores(observe, chat, daniel):
+    observation = observe(
+        {Behaviour.CONFIRM_NEEDS: 3}, comment="Daniel said the boots pinch at the toe."
     )
     officer = StaffFactory(username="david", role="privacy_officer")
 

@@ -16,12 +16,10 @@ from everthread.coaching.models import Assignment, Behaviour
 from everthread.coaching.selectors import learning_progress
 from everthread.coaching.services import (
     ModuleDraft,
-    ObservationDraft,
     QuestionDraft,
     assignment_answer,
     module_assign,
     module_create,
-    observation_record,
 )
 from everthread.notes.models import Note
 from factories import TeamFactory
@@ -132,17 +130,9 @@ def test_the_learner_answers_on_the_learning_page(client: Client, summarise, gra
 
 
 def test_a_low_observation_recommends_the_module_on_that_behaviour(
-    summarise, rubric, ruth, chloe, chat
+    summarise, observe, chloe
 ) -> None:
-    observation_record(
-        observer=ruth,
-        draft=ObservationDraft(
-            rubric_id=rubric.pk,
-            observed_id=chloe.pk,
-            interaction_ids=[chat.pk],
-            scores={Behaviour.SUMMARISE_NEXT_STEPS: 2, Behaviour.CONFIRM_NEEDS: 4},
-        ),
-    )
+    observe({Behaviour.SUMMARISE_NEXT_STEPS: 2, Behaviour.CONFIRM_NEEDS: 4})
 
     (recommended,) = Assignment.objects.filter(learner=chloe)
     assert recommended.module == summarise and recommended.source == "recommended"
@@ -150,37 +140,19 @@ def test_a_low_observation_recommends_the_module_on_that_behaviour(
     assert recommended.due_on == timezone.localdate() + datetime.timedelta(days=14)
 
 
-def test_a_good_observation_recommends_nothing(summarise, rubric, ruth, chloe, chat) -> None:
-    observation_record(
-        observer=ruth,
-        draft=ObservationDraft(
-            rubric_id=rubric.pk,
-            observed_id=chloe.pk,
-            interaction_ids=[chat.pk],
-            scores={Behaviour.SUMMARISE_NEXT_STEPS: 3},
-        ),
-    )
+def test_a_good_observation_recommends_nothing(summarise, observe, chloe) -> None:
+    observe({Behaviour.SUMMARISE_NEXT_STEPS: 3})
 
     assert not Assignment.objects.filter(learner=chloe).exists()
 
 
-def test_weak_notes_recommend_the_summarising_module(
-    summarise, rubric, ruth, chloe, chat, daniel
-) -> None:
+def test_weak_notes_recommend_the_summarising_module(summarise, observe, chloe, daniel) -> None:
     for _ in range(3):
         Note.objects.create(
             customer=daniel, author=chloe, wants="Boots", quality_score=1, created_at=from_now()
         )
 
-    observation_record(
-        observer=ruth,
-        draft=ObservationDraft(
-            rubric_id=rubric.pk,
-            observed_id=chloe.pk,
-            interaction_ids=[chat.pk],
-            scores={Behaviour.CONFIRM_NEEDS: 4},
-        ),
-    )
+    observe({Behaviour.CONFIRM_NEEDS: 4})
 
     (recommended,) = Assignment.objects.filter(learner=chloe)
     assert recommended.reason == "The last 3 notes average 1.0 of 4 for quality."

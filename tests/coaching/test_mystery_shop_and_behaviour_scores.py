@@ -15,11 +15,9 @@ from everthread.coaching.models import Behaviour
 from everthread.coaching.selectors import behaviour_scores, mystery_shop_results
 from everthread.coaching.services import (
     MysteryQuestionDraft,
-    ObservationDraft,
     VisitDraft,
     mystery_shop_form_create,
     mystery_shop_visit_record,
-    observation_record,
 )
 from factories import StoreFactory, TeamFactory
 
@@ -47,7 +45,7 @@ def form(grace):
 
 
 @pytest.fixture
-def world(form, grace, rubric, ruth, chloe, chat):
+def world(form, grace, observe, chloe):
     """Three visits and one observation of Chloe's chat (acknowledge 4 of 4, confirm 2 of 4)."""
     leeds = StoreFactory(code="leeds-briggate", name="Leeds Briggate")
     covent = StoreFactory(code="london-covent-garden", name="London Covent Garden")
@@ -71,15 +69,7 @@ def world(form, grace, rubric, ruth, chloe, chat):
                 answers={known.pk: answers[0], scale.pk: answers[1], text.pk: "Friendly."},
             ),
         )
-    observation_record(
-        observer=ruth,
-        draft=ObservationDraft(
-            rubric_id=rubric.pk,
-            observed_id=chloe.pk,
-            interaction_ids=[chat.pk],
-            scores={ACK: 4, CONFIRM: 2},
-        ),
-    )
+    observe({ACK: 4, CONFIRM: 2})
     return {"leeds": leeds, "team": team, "chloe": chloe}
 
 

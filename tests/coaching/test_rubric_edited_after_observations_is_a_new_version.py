@@ -9,9 +9,7 @@ from everthread.coaching.errors import InvalidObservation, InvalidRubric
 from everthread.coaching.models import Behaviour, Rubric, Score
 from everthread.coaching.services import (
     CriterionDraft,
-    ObservationDraft,
     RubricDraft,
-    observation_record,
     rubric_update,
 )
 
@@ -38,17 +36,9 @@ def test_editing_an_unscored_rubric_changes_it_in_place(rubric, grace) -> None:
 
 
 def test_editing_a_scored_rubric_makes_version_2_and_leaves_the_scores(
-    rubric, grace, ruth, chloe, chat
+    rubric, grace, observe
 ) -> None:
-    observation = observation_record(
-        observer=ruth,
-        draft=ObservationDraft(
-            rubric_id=rubric.pk,
-            observed_id=chloe.pk,
-            interaction_ids=[chat.pk],
-            scores={Behaviour.ACKNOWLEDGE_HISTORY: 4, Behaviour.CONFIRM_NEEDS: 2},
-        ),
-    )
+    observation = observe({Behaviour.ACKNOWLEDGE_HISTORY: 4, Behaviour.CONFIRM_NEEDS: 2})
 
     edited = rubric_update(actor=grace, rubric_id=rubric.pk, draft=FIVE_POINT)
 
@@ -68,30 +58,14 @@ def test_editing_a_scored_rubric_makes_version_2_and_leaves_the_scores(
     assert observation.rubric_id == rubric.pk
 
 
-def test_the_old_version_can_be_neither_edited_nor_scored(rubric, grace, ruth, chloe, chat):
-    observation_record(
-        observer=ruth,
-        draft=ObservationDraft(
-            rubric_id=rubric.pk,
-            observed_id=chloe.pk,
-            interaction_ids=[chat.pk],
-            scores={Behaviour.CONFIRM_NEEDS: 3},
-        ),
-    )
+def test_the_old_version_can_be_neither_edited_nor_scored(rubric, grace, observe):
+    observe({Behaviour.CONFIRM_NEEDS: 3})
     rubric_update(actor=grace, rubric_id=rubric.pk, draft=FIVE_POINT)
 
     with pytest.raises(InvalidRubric, match="newer version"):
         rubric_update(actor=grace, rubric_id=rubric.pk, draft=FIVE_POINT)
     with pytest.raises(InvalidObservation, match="newer version"):
-        observation_record(
-            observer=ruth,
-            draft=ObservationDraft(
-                rubric_id=rubric.pk,
-                observed_id=chloe.pk,
-                interaction_ids=[chat.pk],
-                scores={Behaviour.CONFIRM_NEEDS: 3},
-            ),
-        )
+        observe({Behaviour.CONFIRM_NEEDS: 3})
 
 
 def test_a_rubric_needs_behaviours_once_each(rubric, grace) -> None:

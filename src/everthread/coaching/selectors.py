@@ -251,44 +251,47 @@ class Where:
     until: datetime.date | None = None
 
 
-def _observations_filtered(where: Where) -> QuerySet[Observation]:
-    store_id, team_id, channel = where.store_id, where.team_id, where.channel
-    staff_id, since, until = where.staff_id, where.since, where.until
-    rows = Observation.objects.all()
-    if store_id is not None:
-        rows = rows.filter(store_id=store_id)
-    if team_id is not None:
-        in_team = Observation.objects.filter(Q(team_id=team_id) | Q(observed__teams=team_id))
-        rows = rows.filter(pk__in=in_team.values("pk"))
-    if channel:
-        rows = rows.filter(channel=channel)
-    if staff_id is not None:
-        rows = rows.filter(observed_id=staff_id)
-    if since is not None:
-        rows = rows.filter(observed_at__date__gte=since)
-    if until is not None:
-        rows = rows.filter(observed_at__date__lte=until)
+def _narrowed(
+    rows: QuerySet[Any], where: Where, *, in_team: Q, staff: str, day: str
+) -> QuerySet[Any]:
+    """``rows`` (observations or visits) narrowed by ``where``; ``in_team`` says what puts a
+    row in where.team_id, ``staff`` and ``day`` name the row's person and date lookups."""
+    if where.store_id is not None:
+        rows = rows.filter(store_id=where.store_id)
+    if where.team_id is not None:
+        # A subquery, not a join: someone in two matching places must not count twice.
+        rows = rows.filter(pk__in=rows.model.objects.filter(in_team).values("pk"))
+    if where.channel:
+        rows = rows.filter(channel=where.channel)
+    if where.staff_id is not None:
+        rows = rows.filter(**{staff: where.staff_id})
+    if where.since is not None:
+        rows = rows.filter(**{f"{day}__gte": where.since})
+    if where.until is not None:
+        rows = rows.filter(**{f"{day}__lte": where.until})
     return rows
+
+
+def _observations_filtered(where: Where) -> QuerySet[Observation]:
+    team = where.team_id
+    return _narrowed(
+        Observation.objects.all(),
+        where,
+        in_team=Q(team_id=team) | Q(observed__teams=team),
+        staff="observed_id",
+        day="observed_at__date",
+    )
 
 
 def _visits_filtered(where: Where) -> QuerySet[MysteryShopVisit]:
-    store_id, team_id, channel = where.store_id, where.team_id, where.channel
-    staff_id, since, until = where.staff_id, where.since, where.until
-    rows = MysteryShopVisit.objects.all()
-    if store_id is not None:
-        rows = rows.filter(store_id=store_id)
-    if team_id is not None:
-        in_team = MysteryShopVisit.objects.filter(Q(staff__teams=team_id) | Q(store__teams=team_id))
-        rows = rows.filter(pk__in=in_team.values("pk"))
-    if channel:
-        rows = rows.filter(channel=channel)
-    if staff_id is not None:
-        rows = rows.filter(staff_id=staff_id)
-    if since is not None:
-        rows = rows.filter(visited_on__gte=since)
-    if until is not None:
-        rows = rows.filter(visited_on__lte=until)
-    return rows
+    team = where.team_id
+    return _narrowed(
+        MysteryShopVisit.objects.all(),
+        where,
+        in_team=Q(staff__teams=team) | Q(store__teams=team),
+        staff="staff_id",
+        day="visited_on",
+    )
 
 
 def behaviour_scores(
