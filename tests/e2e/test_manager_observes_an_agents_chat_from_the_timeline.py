@@ -45,9 +45,7 @@ def test_ruth_observes_chloes_chat_and_sees_it_on_her_coaching_page(
     assert_accessible(page)
     page.get_by_label("Did we acknowledge history?").select_option("4")
     page.get_by_label("Confirm needs").select_option("4")
-    page.get_by_label("Summarise what has been agreed and what will happen next").select_option(
-        "3"
-    )
+    page.get_by_label("Summarise what has been agreed and what will happen next").select_option("3")
     page.get_by_label("Comment").fill(COMMENT)
     page.get_by_role("button", name="Save the observation").click()
 
