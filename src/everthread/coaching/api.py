@@ -18,11 +18,9 @@ from everthread.coaching.models import (
     Assignment,
     Behaviour,
     Module,
-    MysteryShopForm,
     MysteryShopQuestion,
     MysteryShopVisit,
     Observation,
-    Rubric,
 )
 from everthread.coaching.selectors import (
     assignments_of,
@@ -100,10 +98,6 @@ class RubricOut(Schema):
     scale_max: int
     is_current: bool
     criteria: list[CriterionOut]
-
-    @staticmethod
-    def resolve_criteria(rubric: Rubric) -> list[Any]:
-        return list(rubric.criteria.all())
 
 
 @router.get("/coaching/rubrics", response=list[RubricOut], summary="Every rubric, current version")
@@ -371,10 +365,6 @@ class ModuleOut(Schema):
     minutes: int
     questions: list[QuestionOut]
 
-    @staticmethod
-    def resolve_questions(module: Module) -> list[Any]:
-        return list(module.questions.all())
-
 
 @router.get("/coaching/modules", response=list[ModuleOut], summary="Every microlearning module")
 @requires(Capability.COACH_STAFF)
@@ -511,10 +501,6 @@ class MysteryFormOut(Schema):
     name: str
     description: str
     questions: list[MysteryQuestionOut]
-
-    @staticmethod
-    def resolve_questions(form: MysteryShopForm) -> list[Any]:
-        return list(form.questions.all())
 
 
 @router.get(
