@@ -21,6 +21,7 @@ from everthread.coaching.services import (
     module_assign,
     module_create,
 )
+from everthread.coaching.tasks import recommend_modules
 from everthread.notes.models import Note
 from factories import TeamFactory
 
@@ -156,3 +157,16 @@ def test_weak_notes_recommend_the_summarising_module(summarise, observe, chloe, 
 
     (recommended,) = Assignment.objects.filter(learner=chloe)
     assert recommended.reason == "The last 3 notes average 1.0 of 4 for quality."
+
+
+def test_weak_notes_alone_recommend_it_overnight(summarise, chloe, daniel) -> None:
+    for _ in range(3):
+        Note.objects.create(
+            customer=daniel, author=chloe, wants="Boots", quality_score=1, created_at=from_now()
+        )
+
+    recommend_modules.call()
+    recommend_modules.call()  # the next night: she has it open, nothing more
+
+    (recommended,) = Assignment.objects.filter(learner=chloe)
+    assert recommended.module == summarise and recommended.source == "recommended"

@@ -8,7 +8,9 @@ class CoachingConfig(AppConfig):
 
     def ready(self) -> None:
         from everthread.coaching.models import Observation
+        from everthread.coaching.tasks import recommend_modules
         from everthread.conversations.timeline_actions import timeline_action_register
+        from everthread.core.nightly import nightly_register
         from everthread.customers.merge_rules import merge_rule_register
         from everthread.privacy.registry import ERASED, anonymise, personal_data_register
 
@@ -23,3 +25,4 @@ class CoachingConfig(AppConfig):
             erase=anonymise(comment=ERASED),
         )
         timeline_action_register("coaching/_timeline_observe.html")
+        nightly_register(recommend_modules)

@@ -7,6 +7,7 @@ from everthread.coaching.services.learning import (
     assignments_recommend,
     module_assign,
     module_create,
+    modules_recommend_to_everyone,
 )
 from everthread.coaching.services.mystery_shop import (
     MysteryQuestionDraft,
@@ -34,6 +35,7 @@ __all__ = [
     "assignments_recommend",
     "module_assign",
     "module_create",
+    "modules_recommend_to_everyone",
     "mystery_shop_form_create",
     "mystery_shop_visit_record",
     "observation_record",

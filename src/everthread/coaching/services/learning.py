@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from everthread.coaching.errors import (
@@ -18,7 +19,7 @@ from everthread.coaching.errors import (
     StaffNotFound,
 )
 from everthread.coaching.models import Answer, Assignment, Behaviour, Module, Question
-from everthread.coaching.selectors import behaviour_gaps
+from everthread.coaching.selectors import GAP_DAYS, behaviour_gaps
 from everthread.core.models import Staff, Team
 from everthread.core.services import audit_record
 
@@ -214,12 +215,16 @@ def assignment_answer(
 
 def assignments_recommend(*, learner: Staff, today: datetime.date) -> list[Assignment]:
     """For each behaviour where the learner's observations or note scores show a gap, the
-    modules on it they have not got open, assigned as recommended, with the reason why."""
+    modules on it they have neither open nor completed lately, assigned as recommended,
+    with the reason why."""
     made: list[Assignment] = []
+    lately = timezone.now() - datetime.timedelta(days=GAP_DAYS)
     for gap in behaviour_gaps(staff_id=learner.pk):
         for module in Module.objects.filter(behaviour=gap.behaviour).order_by("pk"):
             has_it = Assignment.objects.filter(
-                module=module, learner=learner, completed_at__isnull=True
+                Q(completed_at__isnull=True) | Q(completed_at__gte=lately),
+                module=module,
+                learner=learner,
             ).exists()
             if not has_it:
                 made += _assign(
@@ -231,3 +236,12 @@ def assignments_recommend(*, learner: Staff, today: datetime.date) -> list[Assig
                     reason=gap.reason,
                 )
     return made
+
+
+def modules_recommend_to_everyone(*, today: datetime.date) -> int:
+    """assignments_recommend for every active member of staff (gaps in notes show without an
+    observation); how many modules were recommended."""
+    return sum(
+        len(assignments_recommend(learner=staff, today=today))
+        for staff in Staff.objects.filter(is_active=True).order_by("pk")
+    )
