@@ -10,6 +10,13 @@ from django.utils import timezone
 from appointing import THURSDAY, coming
 from consenting import at_local
 from everthread.channels.models import ChatConversation, InboundEvent, UnlinkedContact
+from everthread.coaching.services import (
+    CriterionDraft,
+    ObservationDraft,
+    RubricDraft,
+    observation_record,
+    rubric_create,
+)
 from everthread.commerce.models import Appointment, Location, Product, StockLevel
 from everthread.commerce.services import (
     OrderDraft,
@@ -21,7 +28,7 @@ from everthread.commerce.services import (
     wishlist_add,
 )
 from everthread.consent.services import Evidence, consent_record
-from everthread.conversations.models import Journey
+from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.services import InteractionDraft, interaction_record, journey_open
 from everthread.core.models import Staff
 from everthread.customers.models import Customer, DuplicatePair
@@ -137,6 +144,7 @@ def customer_everywhere(associate: Staff) -> Everywhere:
     )
     _channel_rows(amara)
     _commerce(amara, associate, journey)
+    _coaching(interaction, observer=priya)
     duplicate = CustomerFactory(given_name="Amara", family_name="Osei", postcode="M14 5TT")
     customer_merge(actor=associate, survivor_id=amara.pk, merged_id=duplicate.pk)
     look_alike = CustomerFactory(given_name="Amara", family_name="Osei-Mensah")
@@ -178,6 +186,27 @@ def _channel_rows(amara: Customer) -> None:
         message_count=1,
         customer=amara,
         linked_at=now,
+    )
+
+
+def _coaching(interaction: Interaction, *, observer: Staff) -> None:
+    """Priya observes the associate's WhatsApp with Amara; the comment says what she said."""
+    rubric = rubric_create(
+        actor=observer,
+        draft=RubricDraft(
+            name="Continuity behaviours",
+            criteria=[CriterionDraft("confirm_needs", "Confirm needs")],
+        ),
+    )
+    observation_record(
+        observer=observer,
+        draft=ObservationDraft(
+            rubric_id=rubric.pk,
+            observed_id=interaction.staff_id or 0,
+            interaction_ids=[interaction.pk],
+            scores={"confirm_needs": 4},
+            comment="Asked what the suit is for: her sister's wedding in June.",
+        ),
     )
 
 

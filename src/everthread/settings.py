@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "everthread.commerce",
     "everthread.bulletins",
     "everthread.knowledge",
+    "everthread.coaching",
     "everthread.privacy",
     "everthread.insights",
     "everthread.demo",

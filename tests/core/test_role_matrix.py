@@ -62,6 +62,7 @@ RULES = [
         Capability.MANAGE_KNOWLEDGE,
         {"manager", "coach", "admin"},
     ),
+    ("managers and coaches coach", Capability.COACH_STAFF, {"manager", "coach"}),
 ]
 
 

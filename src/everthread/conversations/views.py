@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from everthread.conversations.forms import InteractionForm, JourneyForm
 from everthread.conversations.selectors import journey_of, journeys_of, timeline_page
 from everthread.conversations.services import interaction_record, journey_update
+from everthread.conversations.timeline_actions import timeline_actions
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest, request_memo
 from everthread.core.models import Capability, Channel
@@ -45,6 +46,7 @@ def timeline_section(request: HttpRequest, customer: Customer) -> dict[str, Any]
         "journey": journey,
         "channels": Channel.choices,
         "journeys": customer_journeys(request, customer),
+        "actions": timeline_actions(),
     }
 
 

@@ -178,6 +178,10 @@ class Capability(models.TextChoices):
     MANAGE_CATALOGUE = "manage_catalogue", "Keep the product catalogue and stock levels current"
     MANAGE_BULLETINS = "manage_bulletins", "Write bulletins and keep the promotions calendar"
     MANAGE_KNOWLEDGE = "manage_knowledge", "Write, review and publish knowledge articles"
+    COACH_STAFF = (
+        "coach_staff",
+        "Define rubrics, modules and mystery-shop forms; observe and coach staff",
+    )
 
 
 # Serving someone in store or on the phone: reach them, know what they need to be served
@@ -206,6 +210,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # Managers tell their people what changed (bulletins, with who has not read them) and keep
     # the promotions calendar every channel works from; everyone reads both.
     # Managers, coaches and administrators write and publish the knowledge everyone reads.
+    # Managers coach their people against the behaviour rubrics, as coaches do.
     Role.MANAGER: _FRONTLINE
     | {
         Capability.VIEW_SENSITIVE,
@@ -213,10 +218,15 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         Capability.MANAGE_TEMPLATES,
         Capability.MANAGE_BULLETINS,
         Capability.MANAGE_KNOWLEDGE,
+        Capability.COACH_STAFF,
     },
     # Coaches read what was said and written (timeline, notes, follow-ups) to coach staff on
-    # it; they never reach the customer, change the record or see what identifies them.
-    Role.COACH: frozenset({Capability.VIEW_CUSTOMERS, Capability.MANAGE_KNOWLEDGE}),
+    # it; they never reach the customer, change the record or see what identifies them. What
+    # they write is about staff (rubrics, observations, modules, mystery-shop visits) and the
+    # knowledge everyone reads.
+    Role.COACH: frozenset(
+        {Capability.VIEW_CUSTOMERS, Capability.COACH_STAFF, Capability.MANAGE_KNOWLEDGE}
+    ),
     # The privacy officer answers subject access and erasure requests, so sees everything
     # held and alone exports it; they do not serve or message customers.
     Role.PRIVACY_OFFICER: frozenset(

@@ -23,6 +23,7 @@ from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.services import customer_create
 from everthread.demo.bulletins import bulletins_load
 from everthread.demo.cast import Cast
+from everthread.demo.coaching import coaching_stories
 from everthread.demo.commerce import appointments_load, catalogue_load, commerce_stories
 from everthread.demo.errors import DemoDatabaseTaken
 from everthread.demo.generated import CustomerRecord, customers_generate
@@ -110,6 +111,8 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
     if industry == "retail":
         summary.tallies["commerce"] = Tally()
         summary.tallies["commerce"].count(commerce_stories(cast))
+        summary.tallies["coaching"] = Tally()
+        summary.tallies["coaching"].count(coaching_stories(cast))
     news = summary.tallies["bulletins and promotions"] = Tally()
     for created in bulletins_load(cast, industry):
         news.count(created)

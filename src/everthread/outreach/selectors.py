@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch
@@ -334,6 +335,54 @@ def outreach_messages(*, customer_id: int) -> list[OutboundMessage]:
         .select_related("decision", "created_by")
         .order_by("-created_at", "-id")
     )
+
+
+@dataclass(frozen=True)
+class StaffMessage:
+    """A message a member of staff wrote, as their coach reads it: where it went, what it
+    said and what the tone check said before it went. Plain values: only this app holds
+    the message rows."""
+
+    id: int
+    customer_id: int
+    customer_name: str
+    channel: str
+    channel_label: str
+    body: str
+    status_label: str
+    created_at: datetime.datetime
+    tone_hints: list[dict[str, Any]]
+
+
+def messages_by_staff(
+    *,
+    staff_id: int,
+    customer_id: int | None = None,
+    ids: Iterable[int] | None = None,
+    limit: int | None = 10,
+) -> list[StaffMessage]:
+    """The messages ``staff_id`` wrote, newest first: all of them, to one customer, or the
+    ones of ``ids`` that are theirs; 1 query."""
+    rows = OutboundMessage.objects.filter(created_by_id=staff_id).select_related("customer")
+    if customer_id is not None:
+        rows = rows.filter(customer_id=customer_id)
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    rows = rows.order_by("-created_at", "-id")
+    return [
+        StaffMessage(
+            id=message.pk,
+            customer_id=message.customer_id,
+            customer_name=str(message.customer),
+            channel=message.channel,
+            channel_label=message.get_channel_display(),
+            body=message.body,
+            status_label=message.get_status_display(),
+            created_at=message.created_at,
+            tone_hints=list(message.tone_hints),
+        )
+        for message in (rows[:limit] if limit is not None else rows)
+    ]
 
 
 def journey_of_outbound_message(*, provider_message_ids: list[str]) -> Journey | None:

@@ -1,0 +1,49 @@
+"""Back office views of coaching records: read here, written through the coaching pages and API
+(a version that has been scored must never be edited in place)."""
+
+from django.contrib import admin
+
+from everthread.coaching.models import (
+    Assignment,
+    Module,
+    MysteryShopForm,
+    MysteryShopVisit,
+    Observation,
+    Rubric,
+)
+from everthread.core.admin import ReadOnlyAdmin
+
+
+@admin.register(Rubric)
+class RubricAdmin(ReadOnlyAdmin):
+    list_display = ("name", "version", "is_current", "scale_max", "created_at")
+    list_filter = ("is_current",)
+
+
+@admin.register(Observation)
+class ObservationAdmin(ReadOnlyAdmin):
+    list_display = ("observed", "rubric", "observer", "channel", "observed_at")
+    list_select_related = ("observed", "rubric", "observer")
+    list_filter = ("channel",)
+
+
+@admin.register(Module)
+class ModuleAdmin(ReadOnlyAdmin):
+    list_display = ("title", "behaviour", "minutes", "created_at")
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnlyAdmin):
+    list_display = ("module", "learner", "source", "due_on", "completed_at")
+    list_select_related = ("module", "learner")
+
+
+@admin.register(MysteryShopForm)
+class MysteryShopFormAdmin(ReadOnlyAdmin):
+    list_display = ("name", "created_at")
+
+
+@admin.register(MysteryShopVisit)
+class MysteryShopVisitAdmin(ReadOnlyAdmin):
+    list_display = ("form", "store", "channel", "visited_on", "staff")
+    list_select_related = ("form", "store", "staff")
