@@ -214,7 +214,8 @@ def _suppressed(
     if since is None:
         return []
     grant = facts.standing.state(channel, purpose).event
-    if grant is not None and grant.occurred_at > since and grant.source != Source.IMPORT:
+    imported = grant is not None and (grant.source == Source.IMPORT or grant.from_import)
+    if grant is not None and grant.occurred_at > since and not imported:
         return []
     return [
         f"{address} belongs to a record erased on {_day(since)} at the person's request: "
