@@ -29,7 +29,7 @@ from everthread.core.pagination import time_keyset_page
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
 from everthread.customers.models import ContactPoint, Customer
-from everthread.outreach.errors import InvalidOutreach
+from everthread.outreach.errors import InvalidOutreach, OutboundMessageNotFound
 from everthread.outreach.models import OutboundMessage, OutreachDecision
 from everthread.privacy.selectors import suppressions_of
 
@@ -335,6 +335,15 @@ def outreach_messages(*, customer_id: int) -> list[OutboundMessage]:
         .select_related("decision", "created_by")
         .order_by("-created_at", "-id")
     )
+
+
+def outbound_message_status(*, message_id: int) -> OutboundMessage:
+    """One message as the composer follows it (status, when, why), with its customer, in
+    1 query."""
+    try:
+        return OutboundMessage.objects.select_related("customer").get(pk=message_id)
+    except OutboundMessage.DoesNotExist:
+        raise OutboundMessageNotFound("There is no such message.") from None
 
 
 def journey_of_outbound_message(*, provider_message_ids: list[str]) -> Journey | None:
