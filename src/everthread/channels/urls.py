@@ -6,6 +6,7 @@ app_name = "channels"
 urlpatterns = [
     path("hooks/twilio/messages", views.twilio_messages, name="twilio_messages"),
     path("hooks/meta", views.meta, name="meta"),
+    path("hooks/x", views.x, name="x"),
     path("chat/v1/conversations", chat_views.chat_start, name="chat_start"),
     path(
         "chat/v1/conversations/<str:token>/messages",
