@@ -14,6 +14,7 @@ urlpatterns = [
         name="chat_messages",
     ),
     path("chats/<int:conversation_id>/answer/", chat_views.chat_answer, name="chat_answer"),
+    path("chats/<int:conversation_id>/tone/", chat_views.chat_tone, name="chat_tone"),
     path(
         "customers/<int:customer_id>/chats/",
         chat_views.customer_chats_panel,
