@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -17,6 +18,9 @@ META_APP_SECRET = "tests-meta-app-secret"
 META_VERIFY_TOKEN = "tests-meta-verify-token"
 TWILIO_PATH = "/hooks/twilio/messages"
 META_PATH = "/hooks/meta"
+X_CONSUMER_SECRET = "tests-x-consumer-secret"
+X_PATH = "/hooks/x"
+X_BRAND_ID = "3805104374"  # the brand's own account on X
 
 
 def twilio_signature(url: str, form: dict[str, str], token: str = TWILIO_AUTH_TOKEN) -> str:
@@ -125,4 +129,62 @@ def dm(mid: str, sender: str, text: str, timestamp_ms: int = 1_767_000_000_000) 
         "recipient": {"id": "PAGE-1"},
         "timestamp": timestamp_ms,
         "message": {"mid": mid, "text": text},
+    }
+
+
+def x_signature(body: bytes, secret: str = X_CONSUMER_SECRET) -> str:
+    """As X documents it: sha256= and the base64 HMAC-SHA256 of the body, consumer secret."""
+    digest = hmac.new(secret.encode(), body, hashlib.sha256).digest()
+    return "sha256=" + base64.b64encode(digest).decode()
+
+
+def x_post(client: Client, payload: dict[str, Any] | bytes, **headers: str) -> Any:
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    return client.post(
+        X_PATH,
+        body,
+        content_type="application/json",
+        headers={"X-Twitter-Webhooks-Signature": x_signature(body), **headers},
+    )
+
+
+def x_mention(tweet_id: str, screen_name: str, text: str, user_id: str = "1001") -> dict:
+    """An Account Activity payload: a post that mentions the brand's account."""
+    return {
+        "for_user_id": X_BRAND_ID,
+        "user_has_blocked": False,
+        "tweet_create_events": [
+            {
+                "created_at": "Mon Dec 07 19:40:00 +0000 2026",
+                "id": int(tweet_id),
+                "id_str": tweet_id,
+                "text": text,
+                "user": {"id": int(user_id), "id_str": user_id, "screen_name": screen_name},
+                "timestamp_ms": "1796586000000",
+            }
+        ],
+    }
+
+
+def x_direct_message(
+    message_id: str, sender_id: str, text: str, screen_name: str = "", name: str = ""
+) -> dict:
+    """An Account Activity payload: a direct message, with the users it names."""
+    users = {sender_id: {"id": sender_id, "screen_name": screen_name, "name": name}}
+    users[X_BRAND_ID] = {"id": X_BRAND_ID, "screen_name": "harlowfinch", "name": "Harlow & Finch"}
+    return {
+        "for_user_id": X_BRAND_ID,
+        "direct_message_events": [
+            {
+                "type": "message_create",
+                "id": message_id,
+                "created_timestamp": "1796586000000",
+                "message_create": {
+                    "target": {"recipient_id": X_BRAND_ID},
+                    "sender_id": sender_id,
+                    "message_data": {"text": text, "entities": {}},
+                },
+            }
+        ],
+        "users": users,
     }

@@ -246,6 +246,8 @@ TWILIO_AUTH_TOKEN = env.text("TWILIO_AUTH_TOKEN") or _LOCAL
 META_APP_SECRET = env.text("META_APP_SECRET") or _LOCAL
 META_VERIFY_TOKEN = env.text("META_VERIFY_TOKEN") or _LOCAL
 META_ACCESS_TOKEN = env.text("META_ACCESS_TOKEN") or _LOCAL
+# X's Account Activity API signs its webhooks with the app's consumer (API key) secret.
+X_CONSUMER_SECRET = env.text("X_CONSUMER_SECRET") or _LOCAL
 # The address the providers call us at, behind any proxy: Twilio signs the URL it requested.
 PUBLIC_URL = (env.text("EVERTHREAD_PUBLIC_URL") or "").rstrip("/")
 # Email in: `everthread smtpd` listens here; `everthread imap-poll` reads this mailbox.

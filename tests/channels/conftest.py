@@ -12,6 +12,7 @@ def _provider_secrets(settings: object) -> None:
     settings.TWILIO_AUTH_TOKEN = webhooks.TWILIO_AUTH_TOKEN  # type: ignore[attr-defined]
     settings.META_APP_SECRET = webhooks.META_APP_SECRET  # type: ignore[attr-defined]
     settings.META_VERIFY_TOKEN = webhooks.META_VERIFY_TOKEN  # type: ignore[attr-defined]
+    settings.X_CONSUMER_SECRET = webhooks.X_CONSUMER_SECRET  # type: ignore[attr-defined]
     settings.PUBLIC_URL = ""  # type: ignore[attr-defined]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -148,3 +150,34 @@ def test_without_an_app_secret_configured_nothing_is_accepted(
     assert refused.status_code == 403
     assert "META_APP_SECRET is not set" in refused.json()["detail"]
     assert not InboundEvent.objects.exists()
+
+
+def test_a_real_http_request_to_the_live_server(
+    live_server, transactional_db, organisation
+) -> None:
+    url = live_server.url + META_PATH
+    body = json.dumps(
+        whatsapp_cloud(messages=[whatsapp_text("wamid.LIVE1", "447700900303", "Over real HTTP")])
+    ).encode()
+    challenge = urllib.request.urlopen(
+        f"{url}?hub.mode=subscribe&hub.challenge=42&hub.verify_token={META_VERIFY_TOKEN}",
+        timeout=10,
+    )
+    signed = urllib.request.Request(
+        url,
+        data=body,
+        headers={"Content-Type": "application/json", "X-Hub-Signature-256": meta_signature(body)},
+    )
+    with urllib.request.urlopen(signed, timeout=10) as response:
+        assert (response.status, response.read()) == (200, b"EVENT_RECEIVED")
+    forged = urllib.request.Request(
+        url,
+        data=body.replace(b"Over real HTTP", b"Forged"),
+        headers={"Content-Type": "application/json", "X-Hub-Signature-256": meta_signature(body)},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(forged, timeout=10)
+
+    assert challenge.read() == b"42"
+    assert refused.value.code == 403
+    assert list(InboundEvent.objects.values_list("text", flat=True)) == ["Over real HTTP"]

@@ -11,9 +11,11 @@ from django.utils import timezone
 from consenting import GRANTED, client_of, decide, said
 from everthread.consent.models import Source
 from everthread.consent.services import consent_record
+from everthread.customers.models import Customer
 from everthread.outreach.selectors import outreach_preview
 from everthread.privacy.services import customer_erase
 from factories import StaffFactory
+from importing import import_csv
 
 EMAIL = "charlotte.hale@example.com"
 
@@ -47,6 +49,24 @@ def test_marketing_consent_from_an_import_does_not_undo_the_erasure(charlotte, a
         "(an import is not asking)."
     ]
     assert decide(again, "email", "service", by=advisor).outcome == "allowed"
+
+
+def test_a_file_that_says_the_consent_was_given_in_store_is_still_an_import(
+    charlotte, advisor
+) -> None:
+    customer_erase(actor=StaffFactory(role="privacy_officer"), customer_id=charlotte.pk)
+    after = (timezone.now() + datetime.timedelta(seconds=2)).isoformat()
+    import_csv(
+        advisor,
+        "Name,Email,Email marketing,Consent wording,Consent date,Consent source\n"
+        f"Charlotte Hale,{EMAIL},Yes,Yes to new arrivals,{after},In store\n",
+    )
+    again = Customer.objects.get(contact_points__value=EMAIL)
+
+    decision = decide(again, "email", "marketing", by=advisor)
+
+    assert decision.outcome == "refused"
+    assert "(an import is not asking)" in decision.reasons[0]
 
 
 def test_asking_anew_after_the_erasure_lets_marketing_go(charlotte, advisor) -> None:

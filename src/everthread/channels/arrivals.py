@@ -6,6 +6,7 @@ Pure functions over the request's bytes, no database: each payload becomes one
 
 from __future__ import annotations
 
+import base64
 import datetime
 import hashlib
 import hmac
@@ -29,6 +30,7 @@ KEPT_HEADERS = (
     "User-Agent",
     "X-Twilio-Signature",
     "X-Hub-Signature-256",
+    "X-Twitter-Webhooks-Signature",
     "I-Twilio-Idempotency-Token",
 )
 
@@ -215,6 +217,111 @@ def _messaging(entry: Mapping[str, Any], channel: str) -> Iterator[Arrival]:
             occurred_at=_moment(event.get("timestamp"), milliseconds=True),
             payload=dict(event),
         )
+
+
+# --- X: mentions and direct messages (Account Activity API) ------------------------------
+
+
+def _x_hmac(consumer_secret: str, message: bytes) -> str:
+    digest = hmac.new(consumer_secret.encode(), message, hashlib.sha256).digest()
+    return "sha256=" + base64.b64encode(digest).decode()
+
+
+def x_crc_answer(*, consumer_secret: str, crc_token: str) -> str:
+    """X's challenge-response check: the token signed with the app's consumer secret."""
+    if not consumer_secret:
+        raise WebhookRefused("X_CONSUMER_SECRET is not set: X's check cannot be answered.")
+    if not crc_token:
+        raise WebhookMalformed("X's check sends a crc_token to sign.")
+    return _x_hmac(consumer_secret, crc_token.encode())
+
+
+def x_verify(*, consumer_secret: str, body: bytes, signature: str) -> None:
+    """X signs the raw body: x-twitter-webhooks-signature is sha256=<base64 HMAC-SHA256>."""
+    if not consumer_secret:
+        raise WebhookRefused("X_CONSUMER_SECRET is not set: no X request can be checked.")
+    if not signature.startswith("sha256="):
+        raise WebhookRefused("The request carries no x-twitter-webhooks-signature.")
+    if not hmac.compare_digest(_x_hmac(consumer_secret, body), signature.strip()):
+        raise WebhookRefused("The x-twitter-webhooks-signature does not match this body.")
+
+
+def x_read(body: bytes) -> list[Arrival]:
+    """Mentions of the brand's account and direct messages to it; anything else (likes,
+    follows, what the account itself sent) is kept as an unknown notification."""
+    try:
+        payload = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise WebhookMalformed(f"The body is not JSON: {error}.") from None
+    if not isinstance(payload, dict) or not payload.get("for_user_id"):
+        raise WebhookMalformed("An X webhook is a JSON object naming its “for_user_id”.")
+    ours = str(payload["for_user_id"])
+    users = _object(payload.get("users"))
+    arrivals = [
+        _x_direct_message(event, ours, users)
+        for event in _objects(payload.get("direct_message_events"), "direct_message_events")
+    ]
+    arrivals += [
+        _x_mention(tweet, ours)
+        for tweet in _objects(payload.get("tweet_create_events"), "tweet_create_events")
+    ]
+    others = {k: v for k, v in payload.items() if k.endswith("_events") and k not in _X_READ}
+    if others:
+        arrivals.append(Arrival(Provider.X, Kind.UNKNOWN, _digest(others), payload=others))
+    return arrivals
+
+
+_X_READ = frozenset({"direct_message_events", "tweet_create_events"})
+
+
+def _x_direct_message(event: Mapping[str, Any], ours: str, users: Mapping[str, Any]) -> Arrival:
+    created = event.get("message_create")
+    if event.get("type") != "message_create" or not isinstance(created, dict):
+        return Arrival(Provider.X, Kind.UNKNOWN, _digest(event), Channel.X, payload=dict(event))
+    sender_id, message_id = str(created.get("sender_id", "")), str(event.get("id", ""))
+    if not sender_id or not message_id:
+        raise WebhookMalformed("An X direct message names its id and sender_id.")
+    if sender_id == ours:  # what the brand's own account sent
+        return Arrival(Provider.X, Kind.UNKNOWN, f"dm:{message_id}", Channel.X, payload=dict(event))
+    user, data = _object(users.get(sender_id)), _object(created.get("message_data"))
+    return Arrival(
+        provider=Provider.X,
+        kind=Kind.MESSAGE,
+        provider_message_id=f"dm:{message_id}",
+        channel=Channel.X,
+        sender=str(user.get("screen_name") or sender_id),
+        sender_name=str(user.get("name") or ""),
+        text=str(data.get("text") or ""),
+        occurred_at=_moment(event.get("created_timestamp"), milliseconds=True),
+        payload=dict(event),
+    )
+
+
+def _x_mention(tweet: Mapping[str, Any], ours: str) -> Arrival:
+    user = _object(tweet.get("user"))
+    tweet_id = str(tweet.get("id_str") or tweet.get("id") or "")
+    if not tweet_id or not user.get("screen_name"):
+        raise WebhookMalformed("An X post names its id and its author's screen_name.")
+    if str(user.get("id_str") or user.get("id") or "") == ours:
+        return Arrival(Provider.X, Kind.UNKNOWN, f"post:{tweet_id}", Channel.X, payload=dict(tweet))
+    extended = tweet.get("extended_tweet")
+    text = extended.get("full_text") if isinstance(extended, dict) else tweet.get("text")
+    return Arrival(
+        provider=Provider.X,
+        kind=Kind.MESSAGE,
+        provider_message_id=f"post:{tweet_id}",
+        channel=Channel.X,
+        sender=str(user["screen_name"]),
+        sender_name=str(user.get("name") or ""),
+        text=str(text or ""),
+        occurred_at=_moment(tweet.get("timestamp_ms"), milliseconds=True),
+        payload=dict(tweet),
+    )
+
+
+def _object(value: Any) -> dict[str, Any]:
+    """A part of a payload that should be an object: empty when it is not."""
+    return value if isinstance(value, dict) else {}
 
 
 def _objects(value: Any, name: str) -> list[dict[str, Any]]:

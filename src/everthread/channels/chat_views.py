@@ -14,22 +14,27 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from everthread.channels.errors import ChatRefused, InvalidChat
+from everthread.channels.errors import ChatRefused, ChatToneHints, InvalidChat
 from everthread.channels.models import ChatMessage
 from everthread.channels.selectors import (
     chat_conversation_by_token,
+    chat_conversation_get,
     chat_messages_after,
     customer_chats,
 )
 from everthread.channels.services import chat_message_send, chat_open, chat_reply
 from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
-from everthread.core.models import Capability
+from everthread.core.models import Capability, Channel
 from everthread.core.permissions import public, requires
+from everthread.core.selectors import organisation_get
 from everthread.customers.models import Customer
+from everthread.message_templates.selectors import tone_check
+from everthread.message_templates.tone import WARNING
 
 ChatView = Callable[..., HttpResponse]
 
@@ -147,11 +152,54 @@ def chat_messages(request: HttpRequest, token: str) -> HttpResponse:
 @requires(Capability.SEND_OUTREACH)
 @require_POST
 def chat_answer(request: StaffRequest, conversation_id: int) -> HttpResponse:
-    message = chat_reply(
-        actor=request.user, conversation_id=conversation_id, text=request.POST.get("text", "")
-    )
+    """Answer in the chat; from the page's panel (HTMX) the panel comes back, with the tone
+    hints and the words as typed when the tone check asks for a change."""
+    text = request.POST.get("text", "")
+    try:
+        message = chat_reply(
+            actor=request.user,
+            conversation_id=conversation_id,
+            text=text,
+            send_anyway=request.POST.get("send_anyway") == "on",
+        )
+    except ChatToneHints as refusal:
+        if not request.htmx:
+            messages.error(request, refusal.message)
+            return redirect("customers:detail", customer_id=refusal.customer_id)
+        answering = {"conversation_id": conversation_id, "text": text, "error": refusal.message}
+        answering |= _tone(refusal.hints, text)
+        return _chats_panel(request, customer_id=refusal.customer_id, answering=answering)
+    customer_id = message.conversation.customer_id  # answered, so linked to a customer
+    if request.htmx and customer_id is not None:
+        return _chats_panel(request, customer_id=customer_id)
     messages.success(request, "Sent in the chat.")
-    return redirect("customers:detail", customer_id=message.conversation.customer_id)
+    return redirect("customers:detail", customer_id=customer_id)
+
+
+@requires(Capability.SEND_OUTREACH)
+@require_POST
+def chat_tone(request: StaffRequest, conversation_id: int) -> HttpResponse:
+    """The chat answer's tone hints as it is typed: the brand voice and the customer's
+    history, as the composer checks them."""
+    conversation = chat_conversation_get(conversation_id=conversation_id)
+    text = request.POST.get("text", "")
+    hints = tone_check(
+        text=text,
+        channel=Channel.CHAT,
+        organisation=organisation_get(),
+        customer_id=conversation.customer_id,
+        at=timezone.now(),
+    )
+    context = {"chat": conversation, **_tone(hints, text)}
+    return render(request, "channels/_chat_tone.html", context)
+
+
+def _tone(hints: list[Any], text: str) -> dict[str, Any]:
+    return {
+        "hints": hints,
+        "tone_checked": bool(text.strip()),
+        "warned": any(hint.severity == WARNING for hint in hints),
+    }
 
 
 def chat_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
@@ -164,8 +212,15 @@ def chat_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
 @require_GET
 def customer_chats_panel(request: StaffRequest, customer_id: int) -> HttpResponse:
     """The customer's web chats, with a reply box for staff who may message them."""
+    return _chats_panel(request, customer_id=customer_id)
+
+
+def _chats_panel(
+    request: StaffRequest, *, customer_id: int, answering: dict[str, Any] | None = None
+) -> HttpResponse:
     section = {
         "chats": customer_chats(customer_id=customer_id),
         "can_reply": request.user.can(Capability.SEND_OUTREACH),
+        "answering": answering or {},
     }
     return render(request, "channels/_chats_panel.html", {"section": section})

@@ -1,3 +1,5 @@
+from typing import Any
+
 from everthread.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 
@@ -33,3 +35,13 @@ class InvalidChat(InvalidInput):
 
 class ChatNotFound(NotFound):
     code = "chat_not_found"
+
+
+class ChatToneHints(InvalidChat):
+    """The tone check warns about a chat answer: change it, or send it anyway."""
+
+    code = "tone_hints_present"
+
+    def __init__(self, message: str, *, customer_id: int, hints: list[Any]) -> None:
+        super().__init__(message, field="text")
+        self.customer_id, self.hints = customer_id, hints

@@ -20,6 +20,7 @@ from everthread.customers.models import Customer
 class Provider(models.TextChoices):
     TWILIO = "twilio", "Twilio (SMS and WhatsApp)"
     META = "meta", "Meta (WhatsApp, Instagram, Messenger)"
+    X = "x", "X (mentions and direct messages)"
     EMAIL = "email", "Email"
     WEB_CHAT = "web_chat", "Web chat"
 

@@ -77,6 +77,14 @@ def chat_conversation_by_token(*, token: str) -> ChatConversation:
     return conversation
 
 
+def chat_conversation_get(*, conversation_id: int) -> ChatConversation:
+    """One chat by its id, as staff answer it; 1 query."""
+    conversation = ChatConversation.objects.filter(pk=conversation_id).first()
+    if conversation is None:
+        raise ChatNotFound(f"There is no chat conversation with id {conversation_id}.")
+    return conversation
+
+
 def chat_messages_after(*, conversation: ChatConversation, after: int = 0) -> list[ChatMessage]:
     """What the visitor's widget has not shown yet, oldest first; 1 query."""
     return list(

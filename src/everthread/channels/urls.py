@@ -6,6 +6,7 @@ app_name = "channels"
 urlpatterns = [
     path("hooks/twilio/messages", views.twilio_messages, name="twilio_messages"),
     path("hooks/meta", views.meta, name="meta"),
+    path("hooks/x", views.x, name="x"),
     path("chat/v1/conversations", chat_views.chat_start, name="chat_start"),
     path(
         "chat/v1/conversations/<str:token>/messages",
@@ -13,6 +14,7 @@ urlpatterns = [
         name="chat_messages",
     ),
     path("chats/<int:conversation_id>/answer/", chat_views.chat_answer, name="chat_answer"),
+    path("chats/<int:conversation_id>/tone/", chat_views.chat_tone, name="chat_tone"),
     path(
         "customers/<int:customer_id>/chats/",
         chat_views.customer_chats_panel,

@@ -18,6 +18,9 @@ from everthread.channels.arrivals import (
     meta_verify,
     twilio_read,
     twilio_verify,
+    x_crc_answer,
+    x_read,
+    x_verify,
 )
 from everthread.channels.errors import WebhookMalformed, WebhookRefused
 from everthread.channels.selectors import (
@@ -108,6 +111,35 @@ def meta(request: HttpRequest) -> HttpResponse:
         headers=_kept_headers(request),
     )
     return HttpResponse("EVENT_RECEIVED", content_type="text/plain")
+
+
+@public
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def x(request: HttpRequest) -> HttpResponse:
+    """X's Account Activity webhooks: the challenge-response check (GET), then mentions of
+    the brand's account and direct messages to it."""
+    try:
+        if request.method == "GET":
+            answer = x_crc_answer(
+                consumer_secret=settings.X_CONSUMER_SECRET,
+                crc_token=request.GET.get("crc_token", ""),
+            )
+            return JsonResponse({"response_token": answer})
+        x_verify(
+            consumer_secret=settings.X_CONSUMER_SECRET,
+            body=request.body,
+            signature=request.headers.get("X-Twitter-Webhooks-Signature", ""),
+        )
+        arrivals = x_read(request.body)
+    except DomainError as error:
+        return _refusal(request, error)
+    inbound_events_store(
+        arrivals=arrivals,
+        raw_body=request.body.decode("utf-8", "replace"),
+        headers=_kept_headers(request),
+    )
+    return HttpResponse(status=200)
 
 
 def _meta_subscription(request: HttpRequest) -> HttpResponse:

@@ -113,6 +113,8 @@ class ConsentEvent(models.Model):
     )
     occurred_at = models.DateTimeField()
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # The customer import that recorded it: an import is not the person asking anew.
+    from_import = models.PositiveIntegerField(null=True, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ConsentEventQuerySet.as_manager()

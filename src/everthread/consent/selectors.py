@@ -23,13 +23,19 @@ def consent_standing(*, customer_id: int) -> Standing:
     return standing_derive(consent_history(customer_id=customer_id))
 
 
+def consent_histories(*, customer_ids: Iterable[int]) -> dict[int, list[ConsentEvent]]:
+    """consent_history for many customers at once, by customer, in 1 query."""
+    events: dict[int, list[ConsentEvent]] = defaultdict(list)
+    rows = ConsentEvent.objects.filter(customer_id__in=list(customer_ids))
+    for event in rows.select_related("recorded_by").order_by("occurred_at", "id"):
+        events[event.customer_id].append(event)
+    return events
+
+
 def consent_standings(*, customer_ids: Iterable[int]) -> dict[int, Standing]:
     """consent_standing for many customers at once (the composer's client list), in 1 query."""
     ids = list(customer_ids)
-    events: dict[int, list[ConsentEvent]] = defaultdict(list)
-    rows = ConsentEvent.objects.filter(customer_id__in=ids).select_related("recorded_by")
-    for event in rows.order_by("occurred_at", "id"):
-        events[event.customer_id].append(event)
+    events = consent_histories(customer_ids=ids)
     return {customer_id: standing_derive(events[customer_id]) for customer_id in ids}
 
 

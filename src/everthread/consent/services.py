@@ -23,7 +23,12 @@ from everthread.consent.models import (
 )
 from everthread.core.models import Capability, Staff
 from everthread.core.selectors import organisation_get
-from everthread.core.services import audit_record, capability_require
+from everthread.core.services import (
+    Audited,
+    audit_record,
+    audit_record_many,
+    capability_require,
+)
 from everthread.customers.models import Customer
 
 Kind = ConsentEvent.Kind
@@ -124,7 +129,7 @@ def _event(
 ) -> ConsentEvent:
     if actor is not None:
         capability_require(staff=actor, capability=Capability.RECORD_CONSENT)
-    _evidence_check(evidence)
+    consent_evidence_check(evidence)
     event = ConsentEvent.objects.create(
         customer=customer,
         kind=kind,
@@ -146,7 +151,8 @@ def _event(
     return event
 
 
-def _evidence_check(evidence: Evidence) -> None:
+def consent_evidence_check(evidence: Evidence) -> None:
+    """Refuse evidence that would not prove anything, naming what is missing."""
     if evidence.source not in Source.values:
         raise EvidenceMissing(
             "Say where this came from (web form, in store, reply keyword, import, API, "
@@ -175,6 +181,81 @@ def _evidence_check(evidence: Evidence) -> None:
 
 def _day(moment: datetime.datetime) -> str:
     return f"{timezone.localtime(moment):%-d %B %Y}"
+
+
+# --- Consent from a customer import ----------------------------------------------------
+
+# What makes two events the same evidence: importing a file again must add none.
+ImportKey = tuple[int, str, str, str, str, datetime.datetime]
+
+
+@dataclass(frozen=True)
+class ImportedConsent:
+    """A row's marketing choices, channel by channel, and the evidence for all of them."""
+
+    choices: tuple[tuple[str, str], ...]  # (channel, kind)
+    evidence: Evidence
+
+
+def consent_import_key(event: ConsentEvent) -> ImportKey:
+    return (
+        event.customer_id,
+        event.channel,
+        event.purpose,
+        event.kind,
+        event.source,
+        event.occurred_at,
+    )
+
+
+def consent_import_record(
+    *,
+    rows: list[tuple[int, ImportedConsent]],
+    known: set[ImportKey],
+    actor: Staff,
+    import_id: int,
+) -> list[ConsentEvent]:
+    """Record an import's rows' choices in bulk, in the caller's transaction, but none
+    already recorded with the same evidence (``known``, which this adds to)."""
+    capability_require(staff=actor, capability=Capability.RECORD_CONSENT)
+    events = []
+    for customer_id, imported in rows:
+        evidence = imported.evidence
+        for channel, kind in imported.choices:
+            event = ConsentEvent(
+                customer_id=customer_id,
+                kind=kind,
+                channel=channel,
+                purpose=Purpose.MARKETING,
+                source=evidence.source,
+                wording=evidence.wording.strip(),
+                recorded_by=actor,
+                occurred_at=evidence.occurred_at or timezone.now(),
+                ip_address=evidence.ip_address or None,
+                from_import=import_id,
+            )
+            if consent_import_key(event) not in known:
+                known.add(consent_import_key(event))
+                events.append(event)
+    ConsentEvent.objects.bulk_create(events)
+    audit_record_many(
+        actor=actor,
+        entries=(
+            Audited(
+                f"consent.{event.kind}",
+                event,
+                event.customer_id,
+                {
+                    "channel": event.channel,
+                    "purpose": event.purpose,
+                    "source": event.source,
+                    "import_id": import_id,
+                },
+            )
+            for event in events
+        ),
+    )
+    return events
 
 
 # --- Opt-out keywords in every channel -------------------------------------------------

@@ -8,6 +8,7 @@ import service to decide.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -74,6 +75,18 @@ _ALIASES = {
     "time_zone": "timezone tz",
 }
 HEADER_FIELDS = {alias: field for field, names in _ALIASES.items() for alias in names.split()}
+# Columns another app reads (consent, say), by field: that app's name for them.
+OTHER_FIELDS: dict[str, str] = {}
+
+
+def csv_fields_add(*, owner: str, labels: dict[str, str], aliases: dict[str, str]) -> None:
+    """Let another app's columns be recognised; their cells reach it, not the profile."""
+    for field, label in labels.items():
+        FIELD_LABELS[field] = label
+        OTHER_FIELDS[field] = owner
+    for field, names in aliases.items():
+        HEADER_FIELDS.update(dict.fromkeys(names.split(), field))
+
 
 # Several contact points of one kind share a cell, separated like this.
 _LIST_SEPARATORS = re.compile(r"[;,]")
@@ -133,6 +146,8 @@ class CustomerRow:
     profile: dict[str, Any]
     contact_points: tuple[ContactCell, ...]
     everthread_id: int | None = None
+    # Cells of other apps' columns, by owner then field.
+    other: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
 
 def csv_columns(text: str, *, file_name: str) -> Columns:
@@ -181,6 +196,7 @@ def csv_row_read(number: int, cells: list[str], columns: Columns) -> CustomerRow
         )
     profile: dict[str, Any] = {}
     contact_points: list[ContactCell] = []
+    other: dict[str, dict[str, str]] = {}
     everthread_id, full_name = None, ""
     for header, field, cell in zip(columns.headers, columns.fields, cells, strict=False):
         if field is None:
@@ -188,7 +204,9 @@ def csv_row_read(number: int, cells: list[str], columns: Columns) -> CustomerRow
         value = csv_cell_read(cell)
         if not value:
             continue
-        if field in CONTACT_FIELDS:
+        if field in OTHER_FIELDS:
+            other.setdefault(OTHER_FIELDS[field], {})[field] = value
+        elif field in CONTACT_FIELDS:
             parts = _LIST_SEPARATORS.split(value) if ";" in value or "," in value else [value]
             contact_points.extend(
                 ContactCell(kind=field, value=part.strip(), column=header)
@@ -210,6 +228,7 @@ def csv_row_read(number: int, cells: list[str], columns: Columns) -> CustomerRow
         profile=profile,
         contact_points=tuple(contact_points),
         everthread_id=everthread_id,
+        other=other,
     )
 
 
@@ -219,7 +238,7 @@ def _whole_number(value: str, header: str) -> int:
     return int(value)
 
 
-def _date(value: str, header: str) -> datetime.date:
+def csv_date_read(value: str, header: str) -> datetime.date:
     """ISO (1985-03-14, also with a time after it) or day first, as in the UK (14/03/1985)."""
     day_first = _DAY_FIRST.fullmatch(value)
     iso = _ISO_DATE_TIME.fullmatch(value)
@@ -243,7 +262,7 @@ def _text(value: str, header: str) -> str:
     return value
 
 
-_READERS = {"date_of_birth": _date, "tags": _tags}
+_READERS = {"date_of_birth": csv_date_read, "tags": _tags}
 
 
 # The columns an export writes, in order; each is a header the import recognises.

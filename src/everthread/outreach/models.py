@@ -157,8 +157,25 @@ class OutboundMessage(models.Model):
             self.idempotency_key = self.idempotency_key or outbound_key(self.decision_id)
         super().save(*args, **kwargs)
 
+    @property
+    def is_final(self) -> bool:
+        """Whether the message has stopped moving: nothing more will be heard of it."""
+        return self.status in _FINAL
+
 
 def outbound_key(decision_id: int) -> str:
     """The message's idempotency key, derived from the gate's decision it carries out (one
     message per decision), signed so two deployments sharing a provider never collide."""
     return "et-" + salted_hmac("everthread.outbox", str(decision_id)).hexdigest()[:40]
+
+
+# Where a message stops moving: the composer stops asking after its status.
+_FINAL = frozenset(
+    {
+        OutboundMessage.Status.DELIVERED,
+        OutboundMessage.Status.READ,
+        OutboundMessage.Status.FAILED,
+        OutboundMessage.Status.CANCELLED,
+        OutboundMessage.Status.DEAD,
+    }
+)

@@ -30,7 +30,7 @@ from everthread.core.pagination import time_keyset_page
 from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
 from everthread.customers.models import ContactPoint, Customer
-from everthread.outreach.errors import InvalidOutreach
+from everthread.outreach.errors import InvalidOutreach, OutboundMessageNotFound
 from everthread.outreach.models import OutboundMessage, OutreachDecision
 from everthread.privacy.selectors import suppressions_of
 
@@ -215,7 +215,8 @@ def _suppressed(
     if since is None:
         return []
     grant = facts.standing.state(channel, purpose).event
-    if grant is not None and grant.occurred_at > since and grant.source != Source.IMPORT:
+    imported = grant is not None and (grant.source == Source.IMPORT or grant.from_import)
+    if grant is not None and grant.occurred_at > since and not imported:
         return []
     return [
         f"{address} belongs to a record erased on {_day(since)} at the person's request: "
@@ -383,6 +384,15 @@ def messages_by_staff(
         )
         for message in (rows[:limit] if limit is not None else rows)
     ]
+
+
+def outbound_message_status(*, message_id: int) -> OutboundMessage:
+    """One message as the composer follows it (status, when, why), with its customer, in
+    1 query."""
+    try:
+        return OutboundMessage.objects.select_related("customer").get(pk=message_id)
+    except OutboundMessage.DoesNotExist:
+        raise OutboundMessageNotFound("There is no such message.") from None
 
 
 def journey_of_outbound_message(*, provider_message_ids: list[str]) -> Journey | None:

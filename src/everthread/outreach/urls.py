@@ -13,6 +13,7 @@ urlpatterns = [
         views.unsubscribe_one_click,
         name="unsubscribe_one_click",
     ),
+    path("outbox/<int:message_id>/status/", views.message_status, name="message_status"),
     path("outbox/failed/", views.dead_letters, name="dead_letters"),
     path("outbox/<int:message_id>/retry/", views.dead_letter_retry, name="dead_letter_retry"),
 ]

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from everthread.consent.models import ConsentChannel, Purpose
 from everthread.core.errors import DomainError
@@ -32,6 +32,7 @@ from everthread.outreach.models import OutboundMessage
 from everthread.outreach.selectors import (
     WHATSAPP_WINDOW,
     advisor_client_ids,
+    outbound_message_status,
     outbox_page,
     outreach_preview,
     whatsapp_last_inbound,
@@ -185,6 +186,14 @@ def _send(request: StaffRequest, *, customer: Customer, form: ComposeForm) -> Se
         template_id=data["template"],
         send_anyway=data["send_anyway"],
     )
+
+
+@requires(Capability.SEND_OUTREACH)
+@require_GET
+def message_status(request: StaffRequest, message_id: int) -> HttpResponse:
+    """A sent message's delivery status, which the composer asks again until it stops moving."""
+    message = outbound_message_status(message_id=message_id)
+    return render(request, "outreach/_message_status.html", {"message": message})
 
 
 @public

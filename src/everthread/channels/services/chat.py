@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from everthread.channels.arrivals import Arrival
-from everthread.channels.errors import ChatNotFound, ChatRefused, InvalidChat
+from everthread.channels.errors import ChatNotFound, ChatRefused, ChatToneHints, InvalidChat
 from everthread.channels.models import ChatConversation, ChatMessage, InboundEvent, Provider
 from everthread.channels.selectors import chat_conversation_by_token
 from everthread.channels.services.inbound import inbound_events_store
@@ -27,6 +27,8 @@ from everthread.core.selectors import organisation_get
 from everthread.core.services import audit_record, capability_require
 from everthread.customers.contact_points import ContactKind, contact_point_normalise
 from everthread.customers.errors import InvalidContactPoint
+from everthread.message_templates.selectors import tone_check
+from everthread.message_templates.tone import WARNING
 
 MAX_CHAT_MESSAGE = 2000
 
@@ -109,8 +111,14 @@ def chat_event_attach(event: InboundEvent, interaction: Interaction) -> None:
 
 
 @transaction.atomic
-def chat_reply(*, actor: Staff, conversation_id: int, text: str) -> ChatMessage:
-    """Staff answer in the chat: the visitor's widget shows it, the timeline records it."""
+def chat_reply(
+    *, actor: Staff, conversation_id: int, text: str, send_anyway: bool = False
+) -> ChatMessage:
+    """Staff answer in the chat: the visitor's widget shows it, the timeline records it.
+
+    The tone check reads it first, as it does everything the brand sends: a warning
+    refuses it (ChatToneHints, with the hints) unless staff send it anyway, which the
+    audit log keeps with the hints."""
     capability_require(staff=actor, capability=Capability.SEND_OUTREACH)
     conversation = (
         ChatConversation.objects.select_for_update(of=("self",))
@@ -123,6 +131,21 @@ def chat_reply(*, actor: Staff, conversation_id: int, text: str) -> ChatMessage:
     if conversation.customer is None:
         raise InvalidChat("Link this visitor to a customer before answering here.")
     words = _text(text)
+    hints = tone_check(
+        text=words,
+        channel=Channel.CHAT,
+        organisation=organisation_get(),
+        customer_id=conversation.customer.pk,
+        at=timezone.now(),
+    )
+    warned = [hint.as_dict() for hint in hints if hint.severity == WARNING]
+    if warned and not send_anyway:
+        raise ChatToneHints(
+            f"The tone check has {len(warned)} suggestion{'s' if len(warned) > 1 else ''} for "
+            f"this answer to {conversation.customer.greeting_name}: change it, or send anyway.",
+            customer_id=conversation.customer.pk,
+            hints=hints,
+        )
     interaction, _ = interaction_record(
         customer=conversation.customer,
         staff=actor,
@@ -140,6 +163,10 @@ def chat_reply(*, actor: Staff, conversation_id: int, text: str) -> ChatMessage:
     conversation.last_message_at = message.sent_at
     conversation.save(update_fields=["last_message_at"])
     audit_record(
-        actor=actor, action="chat.replied", subject=message, customer_id=conversation.customer.pk
+        actor=actor,
+        action="chat.replied",
+        subject=message,
+        customer_id=conversation.customer.pk,
+        detail={"sent_anyway": True, "tone_hints": warned} if warned else None,
     )
     return message

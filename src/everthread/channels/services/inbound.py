@@ -43,6 +43,7 @@ SENDER_KINDS: dict[str, str] = {
     Channel.WHATSAPP: ContactKind.PHONE,
     Channel.INSTAGRAM: ContactKind.INSTAGRAM,
     Channel.MESSENGER: ContactKind.FACEBOOK,
+    Channel.X: ContactKind.X,
     Channel.EMAIL: ContactKind.EMAIL,
     Channel.CHAT: ContactKind.EMAIL,  # the web chat asks for an email address to answer at
 }

@@ -33,6 +33,7 @@ from everthread.customers.contact_points import (
 )
 from everthread.customers.csv_files import Columns, ContactCell, CustomerRow, csv_row_read
 from everthread.customers.errors import InvalidContactPoint, InvalidProfile
+from everthread.customers.import_columns import ImportColumns, ImportColumnsBatch, import_columns_in
 from everthread.customers.matching.nicknames import FORMAL_NAMES
 from everthread.customers.models import (
     PROFILE_FIELDS,
@@ -71,6 +72,11 @@ class ImportJob:
         profile = {field for field in self.columns.fields if field in PROFILE_FIELDS}
         names = {"given_name", "family_name", "preferred_name"}
         return sorted(profile | names | {"merged_into", "updated_at"})
+
+    @functools.cached_property
+    def other_columns(self) -> list[ImportColumns]:
+        """Other apps' columns in the file (consent, say)."""
+        return import_columns_in(self.columns.fields)
 
 
 class BatchRaced(Exception):
@@ -114,6 +120,7 @@ class _Read:
     cells: list[str]
     row: CustomerRow
     points: list[tuple[ContactCell, str]]  # each cell with its normalised value, once per key
+    other: dict[str, Any]  # other apps' columns, read by them: by the app's name
 
 
 class _Batch:
@@ -124,6 +131,8 @@ class _Batch:
         self.new: list[_Draft] = []
         self.rejects: list[dict[str, Any]] = []
         self.tally: Counter[str] = Counter()
+        self.others: dict[str, ImportColumnsBatch] = {}
+        self.other_rows: list[tuple[str, _Draft, Any]] = []
 
     def read(self, number: int, cells: list[str]) -> _Read | None:
         try:
@@ -134,7 +143,15 @@ class _Batch:
                     "again could not find the same customer: add one.",
                     field="",
                 )
-            return _Read(number, cells, row, _points_normalised(row, self.job.region))
+            other = {
+                columns.name: value
+                for columns in self.job.other_columns
+                if columns.name in row.other
+                and (value := columns.read(row.other[columns.name], column=self._column_for))
+                is not None
+            }
+            points = _points_normalised(row, self.job.region)
+            return _Read(number, cells, row, points, other)
         except DomainError as error:
             self._reject(number, cells, error)
             return None
@@ -151,18 +168,37 @@ class _Batch:
                 self.stored[customer.pk] = _Draft(customer, read_at=customer.updated_at)
         for kind, value, customer_id in owned:
             self.owners[(kind, value)] = self.stored[customer_id]
+        self.others = {
+            columns.name: columns.batch(customer_ids=list(self.stored))
+            for columns in self.job.other_columns
+        }
 
     def decide(self, read: _Read) -> None:
         try:
             owner = self._owner(read)
             profile = self._profile_resolved(read.row.profile)
+            adds = self._others_check(owner, read)
             outcome = (
                 self._create(read, profile) if owner is None else self._update(owner, read, profile)
             )
         except DomainError as error:
             self._reject(read.number, read.cells, error)
         else:
-            self.tally[outcome] += 1
+            draft = owner or self.new[-1]
+            self.other_rows.extend((name, draft, value) for name, value in read.other.items())
+            self.tally[UPDATED if outcome == UNCHANGED and adds else outcome] += 1
+
+    def _others_check(self, owner: _Draft | None, read: _Read) -> bool:
+        """Other apps' checks of the row (a refusal rejects it); whether any would add."""
+        customer = owner.customer if owner is not None and not owner.row else None
+        adds = [
+            self.others[name].check(customer=customer, value=value, column=self._column_for)
+            for name, value in read.other.items()
+        ]
+        return any(adds)
+
+    def _column_for(self, field: str) -> str:
+        return self.job.columns.column_for(field)
 
     # _create and _update check everything before they change anything: a refused row leaves
     # the batch as it found it.
@@ -271,6 +307,12 @@ class _Batch:
             for kind, value in draft.points
         ]
         rows_insert(ContactPoint, points)
+        for name, others in self.others.items():
+            rows = [
+                (draft.customer, value) for owner, draft, value in self.other_rows if owner == name
+            ]
+            if rows:
+                others.write(rows=rows, actor=self.job.actor, import_id=self.job.import_id)
         audit_record_many(actor=self.job.actor, entries=self._audited(touched))
         rows_insert(CustomerImportReject, self.rejects)
 
