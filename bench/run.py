@@ -39,7 +39,7 @@ class Benchmark:
     script: str
     args: dict[str, list[str]]  # by scale
     # "url": DATABASE_URL names a database of its own; "server": it makes its own databases
-    # on the server it is given; "": it needs no database.
+    # on the server it is given; "": it needs none, or keeps its own (knowledge search).
     database: str = "url"
     writes: list[str] = field(default_factory=list)  # arguments that say "write the figures"
 
@@ -91,6 +91,19 @@ BENCHMARKS = [
             "1M": [],
         },
         database="server",
+    ),
+    Benchmark(
+        "knowledge",
+        "knowledge_search.py",
+        {"ci": ["--articles", "200", "--queries", "40"], "small": [], "1M": []},
+        "",
+    ),
+    Benchmark(
+        "repeats",
+        "repeat_detector.py",
+        {"ci": ["--timelines", "120"], "small": [], "1M": []},
+        "",
+        ["--benchmarks-md"],
     ),
     Benchmark("dedupe-febrl", "dedupe_febrl.py", {s: [] for s in SCALES}, "", ["--benchmarks-md"]),
     Benchmark(
