@@ -247,16 +247,16 @@ query giving the same facts in one statement in the same run; the two take turns
 first and each style's rows are read once untimed before either is timed.
 
 - **one SKU everywhere**: `variant_with_stock(sku=…)`, as staff start a hold or an
-  endless-aisle order (the variant, then its stock by location with the store, then what
-  holds keep back: 3 queries).
+  endless-aisle order (the variant, then its stock by location with the store and what
+  holds keep back there: 2 queries).
 - **one style, every size**: `variant_availability(variant_ids=…)` for a style's five
-  variants, as a product search result shows them (2 queries).
+  variants, as a product search result shows them (1 query).
 
 {table(figures)}
 
-The ratios are the price of separate indexed queries (each a round trip and a plan) and
-of building models staff read (location names, stores for "2 in Leeds"), not of scanning:
-every query is an index probe on `stock_once_per_place` or `hold_stock`.
+The ratios are the price of Django compiling the query and building the models staff
+read (location names, stores for "2 in Leeds"), not of scanning: every query is an index
+probe on `stock_once_per_place` or `hold_stock`.
 """
     section_write("availability-lookup", body)
     print(body)
