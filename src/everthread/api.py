@@ -19,6 +19,7 @@ from everthread.customers.api import recognise_router
 from everthread.customers.api import router as customers_router
 from everthread.customers.api import transfer_router as customers_transfer_router
 from everthread.followups.api import router as followups_router
+from everthread.insights.api import router as insights_router
 from everthread.message_templates.api import router as message_templates_router
 from everthread.notes.api import router as notes_router
 from everthread.outreach.api import router as outreach_router
@@ -58,6 +59,7 @@ api.add_router("/", consent_router)
 api.add_router("/", outreach_router)
 api.add_router("/", message_templates_router)
 api.add_router("/", commerce_router)
+api.add_router("/", insights_router)
 
 
 def _error(

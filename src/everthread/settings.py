@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "everthread.channels",
     "everthread.message_templates",
     "everthread.commerce",
+    "everthread.insights",
     "everthread.privacy",
     "everthread.demo",
 ]

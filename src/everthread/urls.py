@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("everthread.channels.urls")),
     path("", include("everthread.message_templates.urls")),
     path("", include("everthread.commerce.urls")),
+    path("", include("everthread.insights.urls")),
     path("recognise/", recognise_page, name="recognise"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -53,6 +53,7 @@ RULES = [
     ("managers write templates and the brand voice", Capability.MANAGE_TEMPLATES, MANAGING),
     ("everyone who serves customers may message them", Capability.SEND_OUTREACH, SERVING),
     ("only administrators keep the catalogue", Capability.MANAGE_CATALOGUE, {"admin"}),
+    ("managers and coaches see the dashboards", Capability.VIEW_INSIGHTS, {"manager", "coach"}),
 ]
 
 

@@ -176,6 +176,7 @@ class Capability(models.TextChoices):
     VIEW_AUDIT = "view_audit", "Search and export the audit log"
     BACK_OFFICE = "back_office", "Use the back office"
     MANAGE_CATALOGUE = "manage_catalogue", "Keep the product catalogue and stock levels current"
+    VIEW_INSIGHTS = "view_insights", "See continuity metrics and dashboards"
 
 
 # Serving someone in store or on the phone: reach them, know what they need to be served
@@ -201,11 +202,18 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # Managers handle complaints and escalations, where the whole record can matter.
     # Managers also see every message that failed for good and retry it, and set how the brand
     # sounds: the templates everyone sends and the brand voice.
+    # Managers and coaches watch the continuity metrics: how well the whole organisation keeps
+    # its promises and its voice (every store and team; the filters narrow it).
     Role.MANAGER: _FRONTLINE
-    | {Capability.VIEW_SENSITIVE, Capability.MANAGE_OUTBOX, Capability.MANAGE_TEMPLATES},
+    | {
+        Capability.VIEW_SENSITIVE,
+        Capability.MANAGE_OUTBOX,
+        Capability.MANAGE_TEMPLATES,
+        Capability.VIEW_INSIGHTS,
+    },
     # Coaches read what was said and written (timeline, notes, follow-ups) to coach staff on
     # it; they never reach the customer, change the record or see what identifies them.
-    Role.COACH: frozenset({Capability.VIEW_CUSTOMERS}),
+    Role.COACH: frozenset({Capability.VIEW_CUSTOMERS, Capability.VIEW_INSIGHTS}),
     # The privacy officer answers subject access and erasure requests, so sees everything
     # held and alone exports it; they do not serve or message customers.
     Role.PRIVACY_OFFICER: frozenset(
