@@ -23,6 +23,7 @@ from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.services import customer_create
 from everthread.demo.cast import Cast
 from everthread.demo.commerce import catalogue_load, commerce_stories
+from everthread.demo.continuity import continuity_history
 from everthread.demo.errors import DemoDatabaseTaken
 from everthread.demo.generated import CustomerRecord, customers_generate
 from everthread.demo.histories import history_write
@@ -106,6 +107,11 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
         summary.tallies["commerce"] = Tally()
         summary.tallies["commerce"].count(commerce_stories(cast))
     _generated_load(demo, cast, customers, summary, stdout=stdout, story_records=stories)
+    older = summary.tallies["older journeys"] = Tally()
+    for new in continuity_history(
+        cast=cast, threads=demo.catalogue.threads, channels=demo.catalogue.channels
+    ):
+        older.count(new)
     return summary
 
 

@@ -10,6 +10,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from everthread.consent.models import ConsentChannel
 from everthread.conversations.models import Interaction
 from everthread.core.models import Channel
 from everthread.core.pagination import time_keyset_page
@@ -56,7 +57,8 @@ def insights_dashboard(*, scope: Scope, repeats: Mapping[str, int] | None = None
         metrics=metrics_measure(scope),
         response_by_channel=response_by_channel(scope),
         tone_by_channel=[
-            {**row, "label": channel_label(str(row["channel"]))} for row in tone_by_channel(scope)
+            {**row, "label": ConsentChannel(str(row["channel"])).label}
+            for row in tone_by_channel(scope)
         ],
         followups_by_month=followups_by_month(scope),
         journey_map=journey_map(scope, repeats=repeats),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from everthread.channels.services.inbound import automatic_sender
 from everthread.consent.models import ConsentChannel, Purpose, consent_channel_of
 from everthread.conversations.models import Journey
+from everthread.core.models import Staff
 from everthread.insights.errors import SurveyLinkInvalid
 from everthread.insights.models import RepeatSurvey
 from everthread.insights.survey_links import survey_read, survey_url
@@ -41,9 +42,12 @@ def _survey_body(journey: Journey, survey: RepeatSurvey) -> str:
 
 
 @transaction.atomic
-def survey_send(*, journey_id: int, at: datetime.datetime | None = None) -> RepeatSurvey | None:
+def survey_send(
+    *, journey_id: int, at: datetime.datetime | None = None, sender: Staff | None = None
+) -> RepeatSurvey | None:
     """Ask the journey's customer the one question, through the gate, once per journey.
 
+    ``sender`` is who the message is from (Everthread's automatic sender unless given).
     Returns the survey (with its message, or without one if the gate refused), or None
     when the journey is not resolved, was resolved too long ago or was already asked."""
     at = at or timezone.now()
@@ -68,7 +72,7 @@ def survey_send(*, journey_id: int, at: datetime.datetime | None = None) -> Repe
         purpose=Purpose.SERVICE,
         subject=SURVEY_QUESTION,
         body=_survey_body(journey, survey),
-        actor=automatic_sender(),
+        actor=sender or automatic_sender(),
         at=at,
     )
     survey.decision, survey.message = sent.decision, sent.message
