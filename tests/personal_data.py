@@ -145,11 +145,27 @@ def customer_everywhere(associate: Staff) -> Everywhere:
     _channel_rows(amara)
     _commerce(amara, associate, journey)
     _coaching(interaction, observer=priya)
+    _repeat_survey(amara, journey)
     duplicate = CustomerFactory(given_name="Amara", family_name="Osei", postcode="M14 5TT")
     customer_merge(actor=associate, survivor_id=amara.pk, merged_id=duplicate.pk)
     look_alike = CustomerFactory(given_name="Amara", family_name="Osei-Mensah")
     DuplicatePair.objects.create(customer_a=amara, customer_b=look_alike, score=0.71)
     return Everywhere(customer=amara, merged=duplicate)
+
+
+def _repeat_survey(amara: Customer, journey: Journey) -> None:
+    """Her answer to "did you have to repeat yourself?" about the journey."""
+    from everthread.insights.models import RepeatSurvey
+
+    RepeatSurvey.objects.create(
+        customer=amara,
+        journey=journey,
+        channel="email",
+        asked_at=_hours_ago(1),
+        answer="no",
+        answered_at=_hours_ago(0.5),
+        answered_via="link",
+    )
 
 
 def _channel_rows(amara: Customer) -> None:

@@ -22,6 +22,7 @@ from everthread.customers.api import recognise_router
 from everthread.customers.api import router as customers_router
 from everthread.customers.api import transfer_router as customers_transfer_router
 from everthread.followups.api import router as followups_router
+from everthread.insights.api import router as insights_router
 from everthread.insights.repeats.api import router as repeats_router
 from everthread.knowledge.api import router as knowledge_router
 from everthread.message_templates.api import router as message_templates_router
@@ -68,6 +69,7 @@ api.add_router("/", repeats_router)
 api.add_router("/appointments", appointments_router)
 api.add_router("/", knowledge_router)
 api.add_router("/", coaching_router)
+api.add_router("/", insights_router)
 
 
 def _error(

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("everthread.insights.repeats.urls")),
     path("", include("everthread.knowledge.urls")),
     path("coaching/", include("everthread.coaching.urls")),
+    path("", include("everthread.insights.urls")),
     path("recognise/", recognise_page, name="recognise"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

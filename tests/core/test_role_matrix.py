@@ -63,6 +63,7 @@ RULES = [
         {"manager", "coach", "admin"},
     ),
     ("managers and coaches coach", Capability.COACH_STAFF, {"manager", "coach"}),
+    ("managers and coaches see the dashboards", Capability.VIEW_INSIGHTS, {"manager", "coach"}),
 ]
 
 

@@ -182,6 +182,7 @@ class Capability(models.TextChoices):
         "coach_staff",
         "Define rubrics, modules and mystery-shop forms; observe and coach staff",
     )
+    VIEW_INSIGHTS = "view_insights", "See continuity metrics and dashboards"
 
 
 # Serving someone in store or on the phone: reach them, know what they need to be served
@@ -211,6 +212,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # the promotions calendar every channel works from; everyone reads both.
     # Managers, coaches and administrators write and publish the knowledge everyone reads.
     # Managers coach their people against the behaviour rubrics, as coaches do.
+    # Managers and coaches watch the continuity metrics: how well the whole organisation keeps
+    # its promises and its voice (every store and team; the filters narrow it).
     Role.MANAGER: _FRONTLINE
     | {
         Capability.VIEW_SENSITIVE,
@@ -219,13 +222,19 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         Capability.MANAGE_BULLETINS,
         Capability.MANAGE_KNOWLEDGE,
         Capability.COACH_STAFF,
+        Capability.VIEW_INSIGHTS,
     },
     # Coaches read what was said and written (timeline, notes, follow-ups) to coach staff on
     # it; they never reach the customer, change the record or see what identifies them. What
     # they write is about staff (rubrics, observations, modules, mystery-shop visits) and the
-    # knowledge everyone reads.
+    # knowledge everyone reads; they watch the continuity metrics as managers do.
     Role.COACH: frozenset(
-        {Capability.VIEW_CUSTOMERS, Capability.COACH_STAFF, Capability.MANAGE_KNOWLEDGE}
+        {
+            Capability.VIEW_CUSTOMERS,
+            Capability.COACH_STAFF,
+            Capability.MANAGE_KNOWLEDGE,
+            Capability.VIEW_INSIGHTS,
+        }
     ),
     # The privacy officer answers subject access and erasure requests, so sees everything
     # held and alone exports it; they do not serve or message customers.

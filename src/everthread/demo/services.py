@@ -25,6 +25,7 @@ from everthread.demo.bulletins import bulletins_load
 from everthread.demo.cast import Cast
 from everthread.demo.coaching import coaching_stories
 from everthread.demo.commerce import appointments_load, catalogue_load, commerce_stories
+from everthread.demo.continuity import continuity_history
 from everthread.demo.errors import DemoDatabaseTaken
 from everthread.demo.generated import CustomerRecord, customers_generate
 from everthread.demo.histories import history_write
@@ -119,6 +120,11 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
     summary.tallies["appointments"] = Tally()
     summary.tallies["appointments"].count(appointments_load(cast, industry))
     _generated_load(demo, cast, customers, summary, stdout=stdout, story_records=stories)
+    older = summary.tallies["older journeys"] = Tally()
+    for new in continuity_history(
+        cast=cast, threads=demo.catalogue.threads, channels=demo.catalogue.channels
+    ):
+        older.count(new)
     return summary
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from everthread.consent.ledger import Standing
@@ -452,3 +452,23 @@ def whatsapp_last_inbound(*, customer_id: int, at: datetime.datetime) -> datetim
 
 def whatsapp_window_open(last_inbound: datetime.datetime | None, *, at: datetime.datetime) -> bool:
     return last_inbound is not None and at - last_inbound < WHATSAPP_WINDOW
+
+
+# Messages on their way or delivered: what continuity metrics count as sent (not those held
+# for morning, cancelled or failed for good).
+ON_THEIR_WAY = (
+    OutboundMessage.Status.QUEUED,
+    OutboundMessage.Status.SENDING,
+    OutboundMessage.Status.SENT,
+    OutboundMessage.Status.DELIVERED,
+    OutboundMessage.Status.READ,
+    OutboundMessage.Status.FAILED,  # failed once, to be tried again
+)
+
+
+def outbound_sent(*, start: datetime.datetime, end: datetime.datetime) -> QuerySet[OutboundMessage]:
+    """Messages created from ``start`` (inclusive) to ``end`` (exclusive) and sent or on
+    their way, for aggregates over them."""
+    return OutboundMessage.objects.filter(
+        created_at__gte=start, created_at__lt=end, status__in=ON_THEIR_WAY
+    )

@@ -1,0 +1,13 @@
+from everthread.core.errors import DomainError, InvalidInput
+
+
+class InvalidScope(InvalidInput):
+    code = "invalid_scope"
+
+
+class SurveyLinkInvalid(InvalidInput):
+    code = "survey_link_invalid"
+
+
+class SurveyNotSent(DomainError):
+    code, http_status = "survey_not_sent", 409

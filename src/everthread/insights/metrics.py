@@ -1,0 +1,373 @@
+"""The continuity metrics: each one a numerator over a denominator, computed in the database.
+
+Every metric is one aggregate query (two for none), whatever the size of the base. A
+metric whose denominator is zero has no value ("no data"), never 0 %: an empty period
+is not a period where nothing went well.
+
+The registry is open: another module adds a metric with one line,
+``metric_register("repeats", label=..., unit="percent")(compute)``, and it appears on the
+dashboard, in the CSV and in the API.
+"""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from everthread.consent.models import ConsentEvent, consent_channel_of
+from everthread.conversations.models import Interaction, Journey
+from everthread.core.models import Staff
+from everthread.customers.models import Customer
+from everthread.followups.models import FollowUp
+from everthread.insights.models import RepeatSurvey
+from everthread.insights.scope import Scope
+from everthread.notes.models import Note
+from everthread.outreach.selectors import outbound_sent
+
+INBOUND, OUTBOUND = Interaction.Direction.INBOUND, Interaction.Direction.OUTBOUND
+# A customer's message within this long of ours counts as a response to it.
+RESPONSE_WINDOW = datetime.timedelta(days=7)
+# Kinds that record the customer's answer about consent (not staff's flags to check).
+_CONSENT_ANSWERS = tuple(
+    kind
+    for kind in ConsentEvent.Kind.values
+    if kind not in (ConsentEvent.Kind.LIKELY_OBJECTION, ConsentEvent.Kind.CHECKED)
+)
+# The tone check's hints are stored as JSON; a warning among them reads like this.
+TONE_WARNING = '"severity": "warning"'
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    label: str
+    unit: str  # "percent", "hours", "score" (0-4) or "points"
+    numerator: float
+    denominator: int
+    value: float | None  # None: nothing to measure in this scope
+    definition: str
+
+    @property
+    def has_data(self) -> bool:
+        return self.value is not None
+
+
+Compute = Callable[[Scope], tuple[float, int, float | None]]
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    unit: str
+    better: str  # "higher" or "lower"
+    compute: Compute
+
+    @property
+    def definition(self) -> str:
+        return inspect.cleandoc(self.compute.__doc__ or "").split("\n\n")[0].replace("\n", " ")
+
+    def measure(self, scope: Scope) -> Measure:
+        numerator, denominator, value = self.compute(scope)
+        return Measure(
+            self.key, self.label, self.unit, numerator, denominator, value, self.definition
+        )
+
+
+METRICS: dict[str, Metric] = {}
+
+
+def metric_register(
+    key: str, *, label: str, unit: str, better: str = "higher"
+) -> Callable[[Compute], Compute]:
+    """Add a metric to every dashboard, CSV and API answer (in registration order)."""
+
+    def register(compute: Compute) -> Compute:
+        METRICS[key] = Metric(key, label, unit, better, compute)
+        return compute
+
+    return register
+
+
+def metrics_measure(scope: Scope) -> list[Measure]:
+    return [metric.measure(scope) for metric in METRICS.values()]
+
+
+def rate(numerator: float, denominator: int) -> tuple[float, int, float | None]:
+    """A percentage, or no value when there is nothing to divide by."""
+    value = round(100 * numerator / denominator, 1) if denominator else None
+    return numerator, denominator, value
+
+
+def mean(total: float, count: int) -> tuple[float, int, float | None]:
+    return total, count, (round(total / count, 2) if count else None)
+
+
+def hours(delta: datetime.timedelta | float | None) -> float:
+    if delta is None:
+        return 0.0
+    seconds = delta.total_seconds() if isinstance(delta, datetime.timedelta) else delta / 1e6
+    return round(seconds / 3600, 2)
+
+
+def elapsed(later: str, earlier: str) -> ExpressionWrapper:
+    return ExpressionWrapper(F(later) - F(earlier), output_field=DurationField())
+
+
+# --- Where each kind of row sits in a scope ---
+
+
+def staff_in(scope: Scope, field: str) -> Q:
+    """Rows whose ``field`` (a Staff foreign key) is the person, at the store or in the team."""
+    q = Q()
+    if scope.staff_id is not None:
+        q &= Q(**{f"{field}_id": scope.staff_id})
+    if scope.store_id is not None:
+        q &= Q(**{f"{field}__home_store_id": scope.store_id})
+    if scope.team_id is not None:
+        q &= Q(**{f"{field}_id__in": Staff.objects.filter(teams=scope.team_id).values("pk")})
+    return q
+
+
+def contacts_in(scope: Scope) -> Q:
+    """Interactions in the scope: by the person, at the store, for the team, in the channel
+    (a contact without a store counts for the store of the colleague who had it)."""
+    q = Q()
+    if scope.staff_id is not None:
+        q &= Q(staff_id=scope.staff_id)
+    if scope.store_id is not None:
+        q &= Q(store_id=scope.store_id) | Q(store__isnull=True, staff__home_store_id=scope.store_id)
+    if scope.team_id is not None:
+        q &= Q(team_id=scope.team_id)
+    if scope.channel:
+        q &= Q(channel=scope.channel)
+    return q
+
+
+def journeys_in(scope: Scope) -> Q:
+    """Journeys owned by the person, with a contact at the store, team or in the channel."""
+    q = Q(owner_id=scope.staff_id) if scope.staff_id is not None else Q()
+    narrowed = Scope(scope.start, scope.end, scope.store_id, scope.team_id, scope.channel)
+    if narrowed.store_id or narrowed.team_id or narrowed.channel:
+        q &= Q(Exists(Interaction.objects.filter(contacts_in(narrowed), journey_id=OuterRef("pk"))))
+    return q
+
+
+def followups_in(scope: Scope, *, by: str = "due_at") -> QuerySet[FollowUp]:
+    """Follow-ups due (``by``) in the period (cancelled ones promised nothing), held by the person,
+    at the store (owner's home store or the team's store), in the team (its queue or a
+    member's), or raised from a contact in the channel."""
+    rows = FollowUp.objects.filter(scope.during(by)).exclude(status=FollowUp.Status.CANCELLED)
+    if scope.staff_id is not None:
+        rows = rows.filter(owner_id=scope.staff_id)
+    if scope.store_id is not None:
+        rows = rows.filter(
+            Q(owner__home_store_id=scope.store_id) | Q(team__store_id=scope.store_id)
+        )
+    if scope.team_id is not None:
+        members = Staff.objects.filter(teams=scope.team_id).values("pk")
+        rows = rows.filter(Q(team_id=scope.team_id) | Q(owner_id__in=members))
+    if scope.channel:
+        rows = rows.filter(interaction__channel=scope.channel)
+    return rows
+
+
+# --- The metrics, in the order the dashboard shows them ---
+
+
+@metric_register("followup_completion", label="Follow-ups completed", unit="percent")
+def followup_completion(scope: Scope) -> tuple[float, int, float | None]:
+    """Follow-ups due in the period that are done, over all follow-ups due in the period
+    (cancelled ones excluded)."""
+    counts = followups_in(scope).aggregate(
+        due=Count("id"), done=Count("id", filter=Q(status=FollowUp.Status.DONE))
+    )
+    return rate(counts["done"], counts["due"])
+
+
+@metric_register("followup_on_time", label="Follow-ups done on time", unit="percent")
+def followup_on_time(scope: Scope) -> tuple[float, int, float | None]:
+    """Follow-ups due in the period that were done by their due time, over all follow-ups
+    due in the period (one still open past its due time is not on time)."""
+    on_time = Q(status=FollowUp.Status.DONE, closed_at__lte=F("due_at"))
+    counts = followups_in(scope).aggregate(due=Count("id"), on_time=Count("id", filter=on_time))
+    return rate(counts["on_time"], counts["due"])
+
+
+@metric_register("handover_time", label="Handover time (hours)", unit="hours", better="lower")
+def handover_time(scope: Scope) -> tuple[float, int, float | None]:
+    """Mean hours from a promise being made (the follow-up opened) to its owner acting on
+    it (the follow-up done), over follow-ups done in the period."""
+    done = followups_in(scope, by="closed_at").filter(status=FollowUp.Status.DONE)
+    total = done.aggregate(n=Count("id"), wait=Sum(elapsed("closed_at", "created_at")))
+    return mean(hours(total["wait"]), total["n"])
+
+
+@metric_register("note_quality", label="Note quality (0–4)", unit="score")
+def note_quality(scope: Scope) -> tuple[float, int, float | None]:
+    """Mean quality score (0-4: how many of clear, factual, respectful and complete a note
+    passes) over the handover notes saved in the period; drafts are not counted."""
+    notes = Note.objects.filter(
+        scope.during("created_at"), staff_in(scope, "author"), status=Note.Status.FINAL
+    )
+    if scope.channel:
+        notes = notes.filter(interaction__channel=scope.channel)
+    total = notes.aggregate(n=Count("id"), score=Coalesce(Sum("quality_score"), 0))
+    return mean(total["score"], total["n"])
+
+
+@metric_register("escalations", label="Follow-ups escalated", unit="percent", better="lower")
+def escalations(scope: Scope) -> tuple[float, int, float | None]:
+    """Follow-ups due in the period that were escalated to a manager for being overdue,
+    over all follow-ups due in the period."""
+    counts = followups_in(scope).aggregate(
+        due=Count("id"), escalated=Count("id", filter=Q(escalated_at__isnull=False))
+    )
+    return rate(counts["escalated"], counts["due"])
+
+
+def _inbound_count() -> Coalesce:
+    inbound = (
+        Interaction.objects.filter(journey_id=OuterRef("pk"), direction=INBOUND)
+        .values("journey_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(inbound), Value(0))
+
+
+@metric_register("first_contact_resolution", label="Resolved at first contact", unit="percent")
+def first_contact_resolution(scope: Scope) -> tuple[float, int, float | None]:
+    """Journeys resolved in the period in which the customer got in touch at most once, over
+    all journeys resolved in the period."""
+    journeys = Journey.objects.filter(
+        journeys_in(scope), scope.during("resolved_at"), status=Journey.Status.RESOLVED
+    ).annotate(inbound=_inbound_count())
+    counts = journeys.aggregate(total=Count("id"), first=Count("id", filter=Q(inbound__lte=1)))
+    return rate(counts["first"], counts["total"])
+
+
+def replies(scope: Scope) -> QuerySet[Interaction]:
+    """The customer's messages in the period on a journey that we answered, each with the
+    time of our first answer after it (``reply_at``)."""
+    reply = Interaction.objects.filter(
+        journey_id=OuterRef("journey_id"),
+        direction=OUTBOUND,
+        occurred_at__gte=OuterRef("occurred_at"),
+    ).order_by("occurred_at", "id")
+    return (
+        Interaction.objects.filter(
+            contacts_in(scope), scope.during("occurred_at"), direction=INBOUND
+        )
+        .exclude(journey=None)
+        .annotate(reply_at=Subquery(reply.values("occurred_at")[:1]))
+        .filter(reply_at__isnull=False)
+    )
+
+
+@metric_register("response_time", label="Response time (hours)", unit="hours", better="lower")
+def response_time(scope: Scope) -> tuple[float, int, float | None]:
+    """Mean hours from a customer's message in the period to our first answer on the same
+    journey, over the customer's messages that got one (any channel; see the breakdown)."""
+    total = replies(scope).aggregate(n=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
+    return mean(hours(total["wait"]), total["n"])
+
+
+@metric_register("consent_coverage", label="Consent on record", unit="percent")
+def consent_coverage(scope: Scope) -> tuple[float, int, float | None]:
+    """Customers in touch in the period (a contact in the scope) whose consent answer for
+    some channel and purpose is on record by the end of it, over all those customers."""
+    contacted = Interaction.objects.filter(contacts_in(scope), scope.during("occurred_at"))
+    answered = ConsentEvent.objects.filter(
+        customer_id=OuterRef("pk"), occurred_at__lt=scope.end, kind__in=_CONSENT_ANSWERS
+    )
+    counts = Customer.objects.filter(pk__in=contacted.values("customer_id")).aggregate(
+        total=Count("id"), known=Count("id", filter=Q(Exists(answered)))
+    )
+    return rate(counts["known"], counts["total"])
+
+
+def messages_in(scope: Scope) -> QuerySet:
+    """Messages sent in the period (on their way or delivered), by the person or
+    their store or team, in the channel's consent channel."""
+    messages = outbound_sent(start=scope.start, end=scope.end).filter(staff_in(scope, "created_by"))
+    if scope.channel:
+        messages = messages.filter(channel=consent_channel_of(scope.channel))
+    return messages
+
+
+@metric_register("outreach_response", label="Messages answered", unit="percent")
+def outreach_response(scope: Scope) -> tuple[float, int, float | None]:
+    """Messages sent in the period that the customer answered (any contact from them within
+    seven days), over all messages sent in the period."""
+    window = ExpressionWrapper(OuterRef("created_at") + RESPONSE_WINDOW, DateTimeField())
+    answer = Interaction.objects.filter(
+        customer_id=OuterRef("customer_id"),
+        direction=INBOUND,
+        occurred_at__gt=OuterRef("created_at"),
+        occurred_at__lte=window,
+    )
+    counts = messages_in(scope).aggregate(
+        total=Count("id"), answered=Count("id", filter=Q(Exists(answer)))
+    )
+    return rate(counts["answered"], counts["total"])
+
+
+@metric_register(
+    "repeat_survey", label="Said they had to repeat themselves", unit="percent", better="lower"
+)
+def repeat_survey(scope: Scope) -> tuple[float, int, float | None]:
+    """Answers in the period to "Did you have to repeat yourself?" that said yes, over all
+    answers in the period (for journeys in the scope)."""
+    journeys = Journey.objects.filter(journeys_in(scope)).values("pk")
+    counts = RepeatSurvey.objects.filter(
+        scope.during("answered_at"), journey_id__in=journeys
+    ).aggregate(total=Count("id"), yes=Count("id", filter=Q(answer=RepeatSurvey.Answer.YES)))
+    return rate(counts["yes"], counts["total"])
+
+
+def tone_by_channel(scope: Scope) -> list[dict[str, object]]:
+    """Per channel: messages sent in the period and how many the tone check passed without
+    a warning; one query."""
+    rows = (
+        messages_in(scope)
+        .values("channel")
+        .annotate(
+            sent=Count("id"),
+            on_tone=Count("id", filter=~Q(tone_hints__icontains=TONE_WARNING)),
+        )
+        .order_by("channel")
+    )
+    return [{**row, "share": rate(row["on_tone"], row["sent"])[2]} for row in rows]
+
+
+@metric_register(
+    "tone_consistency", label="Tone gap between channels (points)", unit="points", better="lower"
+)
+def tone_consistency(scope: Scope) -> tuple[float, int, float | None]:
+    """The gap, in percentage points, between the channel whose messages the tone check
+    passed most often without a warning and the one it passed least often, over the
+    channels with messages in the period (needs two channels to compare)."""
+    shares = [float(row["share"]) for row in tone_by_channel(scope)]  # type: ignore[arg-type]
+    if len(shares) < 2:
+        return 0.0, len(shares), None
+    gap = round(max(shares) - min(shares), 1)
+    return gap, len(shares), gap

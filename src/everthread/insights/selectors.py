@@ -1,0 +1,193 @@
+"""What the dashboards read: the metrics, their breakdowns, the journey map and the contacts
+behind them. Each is a fixed number of aggregate queries (pinned in the tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from everthread.consent.models import ConsentChannel
+from everthread.conversations.models import Interaction
+from everthread.core.models import Channel
+from everthread.core.pagination import time_keyset_page
+from everthread.followups.models import FollowUp
+from everthread.insights.metrics import (
+    Measure,
+    contacts_in,
+    elapsed,
+    followups_in,
+    hours,
+    mean,
+    metrics_measure,
+    rate,
+    replies,
+    tone_by_channel,
+)
+from everthread.insights.scope import Scope
+
+
+def channel_label(channel: str) -> str:
+    return Channel(channel).label if channel in Channel.values else channel.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    metrics: list[Measure]
+    response_by_channel: list[dict[str, object]]
+    tone_by_channel: list[dict[str, object]]
+    followups_by_month: list[dict[str, object]]
+    journey_map: JourneyMap
+
+
+@dataclass(frozen=True)
+class JourneyMap:
+    """How customers move between channels in their journeys, and where continuity breaks."""
+
+    flows: list[dict[str, object]]
+    breaks: list[dict[str, object]] = field(default_factory=list)
+
+
+def insights_dashboard(*, scope: Scope, repeats: Mapping[str, int] | None = None) -> Dashboard:
+    """Everything the dashboard shows, in at most 17 queries (one per metric and table)."""
+    return Dashboard(
+        metrics=metrics_measure(scope),
+        response_by_channel=response_by_channel(scope),
+        tone_by_channel=[
+            {**row, "label": ConsentChannel(str(row["channel"])).label}
+            for row in tone_by_channel(scope)
+        ],
+        followups_by_month=followups_by_month(scope),
+        journey_map=journey_map(scope, repeats=repeats),
+    )
+
+
+def response_by_channel(scope: Scope) -> list[dict[str, object]]:
+    """Per channel: the customer's messages answered and the mean hours to our answer."""
+    rows = (
+        replies(scope)
+        .values("channel")
+        .annotate(n=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
+        .order_by("channel")
+    )
+    return [
+        {
+            "channel": row["channel"],
+            "label": channel_label(row["channel"]),
+            "answered": row["n"],
+            "hours": mean(hours(row["wait"]), row["n"])[2],
+        }
+        for row in rows
+    ]
+
+
+def followups_by_month(scope: Scope) -> list[dict[str, object]]:
+    """Per month of the period: follow-ups due, done, done on time, and the completion rate."""
+    rows = (
+        followups_in(scope)
+        .annotate(month=TruncMonth("due_at"))
+        .values("month")
+        .annotate(
+            due=Count("id"),
+            done=Count("id", filter=Q(status=FollowUp.Status.DONE)),
+            on_time=Count("id", filter=Q(status=FollowUp.Status.DONE, closed_at__lte=F("due_at"))),
+        )
+        .order_by("month")
+    )
+    return [
+        {**row, "label": f"{row['month']:%b %Y}", "completed": rate(row["done"], row["due"])[2]}
+        for row in rows
+    ]
+
+
+def journey_map(scope: Scope, *, repeats: Mapping[str, int] | None = None) -> JourneyMap:
+    """The moves from one channel to the next within journeys (a contact in the period whose
+    previous contact on the journey was in another channel), with the mean hours between
+    them; and per channel where continuity broke: follow-ups raised there that were missed
+    (open past due, or done late), that were escalated, and repeats when a detector gives
+    them (``repeats``: channel → count)."""
+    return JourneyMap(flows=_flows(scope), breaks=_breaks(scope, repeats or {}))
+
+
+def _flows(scope: Scope) -> list[dict[str, object]]:
+    customer_side = ~Q(direction=Interaction.Direction.INTERNAL)
+    before = (
+        Interaction.objects.filter(customer_side, journey_id=OuterRef("journey_id"))
+        .filter(
+            Q(occurred_at__lt=OuterRef("occurred_at"))
+            | Q(occurred_at=OuterRef("occurred_at"), id__lt=OuterRef("id"))
+        )
+        .order_by("-occurred_at", "-id")
+    )
+    rows = (
+        Interaction.objects.filter(customer_side, contacts_in(scope), scope.during("occurred_at"))
+        .exclude(journey=None)
+        .annotate(
+            came_from=Subquery(before.values("channel")[:1]),
+            left_at=Subquery(before.values("occurred_at")[:1]),
+        )
+        .filter(came_from__isnull=False)
+        .exclude(came_from=F("channel"))
+        .values("came_from", "channel")
+        .annotate(moves=Count("id"), wait=Sum(elapsed("occurred_at", "left_at")))
+        .order_by("-moves", "came_from", "channel")
+    )
+    return [
+        {
+            "from": row["came_from"],
+            "to": row["channel"],
+            "from_label": channel_label(row["came_from"]),
+            "to_label": channel_label(row["channel"]),
+            "label": f"{channel_label(row['came_from'])} → {channel_label(row['channel'])}",
+            "moves": row["moves"],
+            "hours": mean(hours(row["wait"]), row["moves"])[2],
+        }
+        for row in rows
+    ]
+
+
+def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]:
+    missed = Q(status=FollowUp.Status.OPEN, due_at__lt=min(scope.end, timezone.now())) | Q(
+        status=FollowUp.Status.DONE, closed_at__gt=F("due_at")
+    )
+    rows = (
+        followups_in(scope)
+        .exclude(interaction=None)
+        .values(channel=F("interaction__channel"))
+        .annotate(
+            missed=Count("id", filter=missed),
+            escalated=Count("id", filter=Q(escalated_at__isnull=False)),
+        )
+        .order_by("channel")
+    )
+    by_channel = {row["channel"]: row for row in rows}
+    channels = sorted(set(by_channel) | set(repeats))
+    found = []
+    for channel in channels:
+        row = by_channel.get(channel, {})
+        counts = {
+            "missed": row.get("missed", 0),
+            "escalated": row.get("escalated", 0),
+            "repeats": repeats.get(channel, 0),
+        }
+        if any(counts.values()):
+            found.append({"channel": channel, "label": channel_label(channel), **counts})
+    return found
+
+
+def contacts_page(
+    *, scope: Scope, after: str | None, limit: int, direction: str = ""
+) -> tuple[list[Interaction], str | None]:
+    """The interactions behind the dashboard, newest first, a page at a time (1 query)."""
+    rows = contacts_behind(scope, direction=direction)
+    return time_keyset_page(rows, by="occurred_at", after=after, limit=limit, newest_first=True)
+
+
+def contacts_behind(scope: Scope, *, direction: str = "") -> QuerySet[Interaction]:
+    rows = Interaction.objects.filter(contacts_in(scope), scope.during("occurred_at"))
+    if direction:
+        rows = rows.filter(direction=direction)
+    return rows.select_related("customer", "staff", "store", "journey")

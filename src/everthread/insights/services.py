@@ -1,0 +1,101 @@
+"""The repeat-yourself survey: asked through the outreach gate once a journey is resolved,
+answered once by a signed link or a reply."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from everthread.channels.services.inbound import automatic_sender
+from everthread.consent.models import ConsentChannel, Purpose, consent_channel_of
+from everthread.conversations.models import Journey
+from everthread.core.models import Staff
+from everthread.insights.errors import SurveyLinkInvalid
+from everthread.insights.models import RepeatSurvey
+from everthread.insights.survey_links import survey_read, survey_url
+from everthread.outreach.services import SENDABLE, outreach_send
+
+SURVEY_QUESTION = "Did you have to repeat yourself?"
+# Asked later than this, the customer would have to remember too much: no survey.
+SURVEY_FRESH_FOR = datetime.timedelta(days=3)
+
+
+def _survey_channel(journey: Journey) -> str:
+    """The channel the customer last used on the journey, if Everthread sends by it; not
+    WhatsApp, where after a day only a template Meta approved may go."""
+    for channel in reversed(journey.channels or []):
+        consent_channel = consent_channel_of(channel)
+        if consent_channel in SENDABLE and consent_channel != ConsentChannel.WHATSAPP:
+            return consent_channel
+    return ConsentChannel.EMAIL
+
+
+def _survey_body(journey: Journey, survey: RepeatSurvey) -> str:
+    name = journey.customer.given_name or "there"
+    return (
+        f"Hello {name}, thank you for letting us help with “{journey.title}”. "
+        f"One question: {SURVEY_QUESTION} Answer yes or no with one tap: "
+        f"{survey_url(survey_id=survey.pk)} — or reply YES or NO. Kind regards"
+    )
+
+
+@transaction.atomic
+def survey_send(
+    *, journey_id: int, at: datetime.datetime | None = None, sender: Staff | None = None
+) -> RepeatSurvey | None:
+    """Ask the journey's customer the one question, through the gate, once per journey.
+
+    ``sender`` is who the message is from (Everthread's automatic sender unless given).
+    Returns the survey (with its message, or without one if the gate refused), or None
+    when the journey is not resolved, was resolved too long ago or was already asked."""
+    at = at or timezone.now()
+    journey = Journey.objects.select_related("customer").filter(pk=journey_id).first()
+    if journey is None or journey.status != Journey.Status.RESOLVED:
+        return None
+    if journey.resolved_at is None or at - journey.resolved_at > SURVEY_FRESH_FOR:
+        return None
+    survey, created = RepeatSurvey.objects.get_or_create(
+        journey=journey,
+        defaults={
+            "customer_id": journey.customer_id,
+            "channel": _survey_channel(journey),
+            "asked_at": at,
+        },
+    )
+    if not created:
+        return None
+    sent = outreach_send(
+        customer=journey.customer,
+        channel=survey.channel,
+        purpose=Purpose.SERVICE,
+        subject=SURVEY_QUESTION,
+        body=_survey_body(journey, survey),
+        actor=sender or automatic_sender(),
+        at=at,
+    )
+    survey.decision, survey.message = sent.decision, sent.message
+    survey.save(update_fields=["decision", "message"])
+    return survey
+
+
+@transaction.atomic
+def survey_answer(
+    *,
+    token: str,
+    answer: str,
+    via: str = RepeatSurvey.Via.LINK,
+    at: datetime.datetime | None = None,
+) -> RepeatSurvey:
+    """Record the customer's answer; a second answer (a double tap, a reload) changes nothing."""
+    if answer not in RepeatSurvey.Answer.values:
+        raise SurveyLinkInvalid("Choose yes or no.", field="answer")
+    survey_id = survey_read(token)
+    claimed = RepeatSurvey.objects.filter(
+        pk=survey_id, answered_at__isnull=True, message__isnull=False
+    ).update(answer=answer, answered_at=at or timezone.now(), answered_via=via)
+    survey = RepeatSurvey.objects.filter(pk=survey_id).first()
+    if survey is None or (not claimed and survey.message_id is None):
+        raise SurveyLinkInvalid("This survey link is not one we sent.")
+    return survey

@@ -1,0 +1,181 @@
+"""The continuity dashboard, its drill-down to the contacts behind it, CSV of every table,
+and the public one-question survey page."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET, require_http_methods
+
+from everthread.core.csv_files import csv_cell_written, csv_lines
+from everthread.core.errors import DomainError
+from everthread.core.http import StaffRequest
+from everthread.core.models import Capability
+from everthread.core.permissions import public, requires
+from everthread.insights.charts import BarChart, bar_chart
+from everthread.insights.errors import SurveyLinkInvalid
+from everthread.insights.forms import ScopeForm
+from everthread.insights.models import RepeatSurvey
+from everthread.insights.scope import Scope
+from everthread.insights.selectors import (
+    Dashboard,
+    contacts_behind,
+    contacts_page,
+    insights_dashboard,
+)
+from everthread.insights.services import SURVEY_QUESTION, survey_answer
+from everthread.insights.survey_links import survey_read
+from everthread.insights.tables import CONTACT_HEADERS, contact_rows, dashboard_tables
+
+
+def _scope(request: HttpRequest) -> tuple[ScopeForm, Scope | None, str]:
+    form = ScopeForm(request.GET)
+    try:
+        return form, form.scope(), ""
+    except DomainError as error:
+        return form, None, error.message
+
+
+def _drill(scope: Scope, **narrower: str) -> str:
+    query = {**scope.as_query(), **{key: value for key, value in narrower.items() if value}}
+    return reverse("insights:contacts") + "?" + urlencode(query)
+
+
+def _charts(dashboard: Dashboard, scope: Scope) -> list[BarChart]:
+    return [
+        bar_chart(
+            slug="response",
+            title="Response time by channel",
+            description="Mean hours from a customer's message to our first answer, by channel.",
+            points=[
+                (str(r["label"]), r["hours"], _drill(scope, channel=str(r["channel"]),
+                                                     direction="inbound"))
+                for r in dashboard.response_by_channel
+            ],
+            suffix=" h",
+        ),
+        bar_chart(
+            slug="months",
+            title="Follow-ups completed by month",
+            description="Share of the follow-ups due each month that were done.",
+            points=[
+                (str(r["label"]), r["completed"], _drill(scope))
+                for r in dashboard.followups_by_month
+            ],
+            suffix=" %",
+        ),
+        bar_chart(
+            slug="tone",
+            title="Messages passing the tone check, by channel",
+            description="Share of messages sent in each channel without a tone warning: the "
+            "closer the bars, the more the brand sounds the same everywhere.",
+            points=[
+                (str(r["label"]), r["share"], _drill(scope))
+                for r in dashboard.tone_by_channel
+            ],
+            suffix=" %",
+        ),
+        bar_chart(
+            slug="flows",
+            title="How customers move between channels",
+            description="Moves from one channel to the next within a journey, most common "
+            "first.",
+            points=[
+                (str(r["label"]), r["moves"], _drill(scope, channel=str(r["to"])))
+                for r in dashboard.journey_map.flows[:12]
+            ],
+        ),
+    ]  # fmt: skip
+
+
+@requires(Capability.VIEW_INSIGHTS)
+@require_GET
+def dashboard(request: StaffRequest) -> HttpResponse:
+    """Managers' and coaches' view of continuity, filtered; the filters swap in the results
+    without a reload."""
+    form, scope, error = _scope(request)
+    context: dict[str, object] = {"form": form, "error": error, "scope": scope}
+    if scope is not None:
+        board = insights_dashboard(scope=scope)
+        context |= {
+            "dashboard": board,
+            "charts": _charts(board, scope),
+            "tables": dashboard_tables(board),
+            "query": urlencode(scope.as_query()),
+        }
+    template = "insights/_results.html" if request.htmx else "insights/dashboard.html"
+    return render(request, template, context, status=400 if error else 200)
+
+
+@requires(Capability.VIEW_INSIGHTS)
+@require_GET
+def contacts(request: StaffRequest) -> HttpResponse:
+    """The interactions behind a chart or a table, newest first, a page at a time."""
+    form, scope, error = _scope(request)
+    direction = request.GET.get("direction", "")
+    context: dict[str, object] = {"form": form, "error": error, "direction": direction}
+    if scope is not None:
+        rows, cursor = contacts_page(
+            scope=scope,
+            direction=direction,
+            after=request.GET.get("cursor") or None,
+            limit=settings.PAGE_SIZE,
+        )
+        query = {**scope.as_query(), **({"direction": direction} if direction else {})}
+        context |= {
+            "contacts": rows,
+            "next_page": urlencode({**query, "cursor": cursor}) if cursor else "",
+            "query": urlencode(query),
+        }
+    return render(request, "insights/contacts.html", context, status=400 if error else 200)
+
+
+@requires(Capability.VIEW_INSIGHTS)
+@require_GET
+def table_csv(request: StaffRequest, table: str) -> HttpResponse | StreamingHttpResponse:
+    """Any table of the dashboard as CSV, for the same filters; "contacts" is every
+    interaction behind it."""
+    _, scope, error = _scope(request)
+    if scope is None:
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    if table == "contacts":
+        rows = contacts_behind(scope, direction=request.GET.get("direction", ""))
+        newest_first = rows.order_by("-occurred_at", "-id").iterator(chunk_size=2000)
+        return _csv(CONTACT_HEADERS, contact_rows(newest_first), table)
+    tables = dashboard_tables(insights_dashboard(scope=scope))
+    if table not in tables:
+        raise Http404("There is no such table on the dashboard.")
+    return _csv(tables[table].headers, tables[table].rows, table)
+
+
+def _csv(headers: Iterable[str], rows: Iterable[Iterable[str]], name: str) -> StreamingHttpResponse:
+    safe = ([csv_cell_written(cell) for cell in row] for row in rows)
+    lines = itertools.chain(["\ufeff"], csv_lines(itertools.chain([headers], safe)))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    file_name = f"continuity-{name}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = content_disposition_header(True, file_name) or "attachment"
+    return response
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def survey(request: HttpRequest, token: str) -> HttpResponse:
+    """Works without signing in; the first answer counts, a second changes nothing."""
+    try:
+        survey_id = survey_read(token)
+        found = RepeatSurvey.objects.filter(pk=survey_id, message__isnull=False).first()
+        if found is None:
+            raise SurveyLinkInvalid("This survey link is not one we sent.")
+        if request.method == "POST":
+            found = survey_answer(token=token, answer=request.POST.get("answer", ""))
+    except SurveyLinkInvalid as error:
+        return render(request, "insights/survey_invalid.html", {"error": error}, status=400)
+    return render(request, "insights/survey.html", {"survey": found, "question": SURVEY_QUESTION})
