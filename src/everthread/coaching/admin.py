@@ -4,12 +4,18 @@
 from django.contrib import admin
 
 from everthread.coaching.models import (
+    Answer,
     Assignment,
+    Criterion,
     Module,
+    MysteryShopAnswer,
     MysteryShopForm,
+    MysteryShopQuestion,
     MysteryShopVisit,
     Observation,
+    Question,
     Rubric,
+    Score,
 )
 from everthread.core.admin import ReadOnlyAdmin
 
@@ -47,3 +53,39 @@ class MysteryShopFormAdmin(ReadOnlyAdmin):
 class MysteryShopVisitAdmin(ReadOnlyAdmin):
     list_display = ("form", "store", "channel", "visited_on", "staff")
     list_select_related = ("form", "store", "staff")
+
+
+@admin.register(Criterion)
+class CriterionAdmin(ReadOnlyAdmin):
+    list_display = ("rubric", "behaviour", "label", "position")
+    list_select_related = ("rubric",)
+
+
+@admin.register(Score)
+class ScoreAdmin(ReadOnlyAdmin):
+    list_display = ("observation", "criterion", "value")
+    list_select_related = ("observation__observed", "observation__rubric", "criterion")
+
+
+@admin.register(Question)
+class QuestionAdmin(ReadOnlyAdmin):
+    list_display = ("module", "text", "position")
+    list_select_related = ("module",)
+
+
+@admin.register(Answer)
+class AnswerAdmin(ReadOnlyAdmin):
+    list_display = ("assignment", "question", "correct", "answered_at")
+    list_select_related = ("assignment__module", "assignment__learner", "question")
+
+
+@admin.register(MysteryShopQuestion)
+class MysteryShopQuestionAdmin(ReadOnlyAdmin):
+    list_display = ("form", "text", "kind", "behaviour", "position")
+    list_select_related = ("form",)
+
+
+@admin.register(MysteryShopAnswer)
+class MysteryShopAnswerAdmin(ReadOnlyAdmin):
+    list_display = ("visit", "question", "value")
+    list_select_related = ("visit__form", "question")
