@@ -112,13 +112,17 @@ def _postgresql(words: list[str], limit: int) -> list[LexicalHit]:
 def _sqlite(words: list[str], limit: int) -> list[LexicalHit]:
     # Each word quoted: what staff type is words to find, never FTS5 query syntax.
     match = " ".join(f'"{word}"' for word in words)
+    # Joined to the published articles before the limit: an index row left by an article
+    # since deleted or withdrawn can never take a place in the page.
     sql = (
-        f"SELECT rowid, -bm25({FTS_TABLE}, {_FTS_WEIGHTS}) AS rank, "
+        f"SELECT {FTS_TABLE}.rowid, -bm25({FTS_TABLE}, {_FTS_WEIGHTS}) AS rank, "
         f"snippet({FTS_TABLE}, 2, %s, %s, ' … ', 24) "
-        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank DESC, rowid LIMIT %s"
+        f"FROM {FTS_TABLE} JOIN knowledge_article ON knowledge_article.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH %s AND knowledge_article.status = %s "
+        f"ORDER BY rank DESC, {FTS_TABLE}.rowid LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [MATCH_START, MATCH_STOP, match, limit])
+        cursor.execute(sql, [MATCH_START, MATCH_STOP, match, str(Article.Status.PUBLISHED), limit])
         return [LexicalHit(pk, float(rank), snippet) for pk, rank, snippet in cursor.fetchall()]
 
 
