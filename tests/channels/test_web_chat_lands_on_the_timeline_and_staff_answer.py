@@ -7,16 +7,23 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import Client
 
+from everthread.channels.errors import ChatReplyRefused
 from everthread.channels.models import ChatConversation, ChatMessage, UnlinkedContact
+from everthread.channels.services import chat_reply
+from everthread.consent.services import Evidence, consent_do_not_contact
 from everthread.conversations.models import Interaction, Journey
+from everthread.outreach.models import OutreachDecision
+from everthread.privacy.services import customer_erase
 from factories import ContactPointFactory, CustomerFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 BRAND_SITE = "https://www.harlowandfinch.example.com"
 KEY = "tests-chat-key"
+WARM_ANSWER = "Hello Rosa, yes, we have it in a 12 at Manchester. Shall I hold it for you?"
 
 
 @pytest.fixture(autouse=True)
@@ -210,3 +217,77 @@ def test_an_unknown_visitor_waits_to_be_linked_then_staff_can_answer(
         .order_by("pk")
         .values_list("body", flat=True)
     ) == ["Hi", "Hello Sam!"]
+
+
+def _chatting(client: Client, capture, customer) -> tuple[str, ChatConversation]:
+    token = _start(client, capture, text="Is the raincoat back in my size?").json()["conversation"]
+    return token, ChatConversation.objects.get(customer=customer)
+
+
+def test_each_answer_asks_the_gate_and_keeps_its_decision(
+    client, rosa, chloe, django_capture_on_commit_callbacks
+) -> None:
+    _, conversation = _chatting(client, django_capture_on_commit_callbacks, rosa)
+
+    # Rosa never agreed to any channel, and it is the middle of the night for all the
+    # gate knows: a reply to a customer who is waiting in the chat still goes.
+    answer = chat_reply(actor=chloe, conversation_id=conversation.pk, text=WARM_ANSWER)
+
+    decision = OutreachDecision.objects.get(customer=rosa)
+    assert answer.decision == decision
+    assert (decision.channel, decision.outcome, decision.decided_by) == ("chat", "allowed", chloe)
+
+
+def test_a_do_not_contact_customer_gets_no_answer_and_staff_see_why(
+    client, rosa, chloe, django_capture_on_commit_callbacks
+) -> None:
+    token, conversation = _chatting(client, django_capture_on_commit_callbacks, rosa)
+    consent_do_not_contact(
+        customer=rosa,
+        evidence=Evidence(source="staff_in_person", wording="Asked never to be contacted."),
+        actor=chloe,
+    )
+    staff = Client()
+    staff.force_login(chloe)
+
+    with pytest.raises(ChatReplyRefused) as refused:
+        chat_reply(actor=chloe, conversation_id=conversation.pk, text=WARM_ANSWER)
+    panel = staff.post(
+        f"/chats/{conversation.pk}/answer/",
+        {"text": WARM_ANSWER},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    polled = client.get(
+        f"/chat/v1/conversations/{token}/messages?after=0", headers={"Origin": BRAND_SITE}
+    )
+
+    assert "do not contact" in refused.value.message
+    assert "cannot be sent" in panel and "do not contact" in panel
+    assert [m["from"] for m in polled.json()["messages"]] == ["you"]
+    assert not Interaction.objects.filter(customer=rosa, direction="outbound").exists()
+    assert list(OutreachDecision.objects.values_list("outcome", flat=True)) == [
+        "refused",
+        "refused",
+    ]
+
+
+def test_an_erased_customer_gets_no_answer(
+    client, rosa, chloe, django_capture_on_commit_callbacks
+) -> None:
+    _, conversation = _chatting(client, django_capture_on_commit_callbacks, rosa)
+    customer_erase(actor=StaffFactory(role="privacy_officer"), customer_id=rosa.pk)
+
+    with pytest.raises(ChatReplyRefused) as refused:
+        chat_reply(actor=chloe, conversation_id=conversation.pk, text=WARM_ANSWER)
+
+    assert "erased" in refused.value.message
+    assert not ChatMessage.objects.filter(direction="outbound").exists()
+
+
+def test_a_staff_line_without_the_gates_decision_is_refused_by_the_database(
+    client, rosa, chloe, django_capture_on_commit_callbacks
+) -> None:
+    _, conversation = _chatting(client, django_capture_on_commit_callbacks, rosa)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        conversation.messages.create(direction="outbound", text="Around the gate", staff=chloe)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from everthread.channels.errors import ChatRefused, ChatToneHints, InvalidChat
+from everthread.channels.errors import ChatRefused, ChatReplyRefused, ChatToneHints, InvalidChat
 from everthread.channels.models import ChatMessage
 from everthread.channels.selectors import (
     chat_conversation_by_token,
@@ -162,12 +162,13 @@ def chat_answer(request: StaffRequest, conversation_id: int) -> HttpResponse:
             text=text,
             send_anyway=request.POST.get("send_anyway") == "on",
         )
-    except ChatToneHints as refusal:
+    except (ChatToneHints, ChatReplyRefused) as refusal:
         if not request.htmx:
             messages.error(request, refusal.message)
             return redirect("customers:detail", customer_id=refusal.customer_id)
         answering = {"conversation_id": conversation_id, "text": text, "error": refusal.message}
-        answering |= _tone(refusal.hints, text)
+        if isinstance(refusal, ChatToneHints):
+            answering |= _tone(refusal.hints, text)
         return _chats_panel(request, customer_id=refusal.customer_id, answering=answering)
     customer_id = message.conversation.customer_id  # answered, so linked to a customer
     if request.htmx and customer_id is not None:

@@ -45,3 +45,13 @@ class ChatToneHints(InvalidChat):
     def __init__(self, message: str, *, customer_id: int, hints: list[Any]) -> None:
         super().__init__(message, field="text")
         self.customer_id, self.hints = customer_id, hints
+
+
+class ChatReplyRefused(Forbidden):
+    """The outreach gate refuses any reply to this customer (erased, or do not contact)."""
+
+    code = "outreach_refused"
+
+    def __init__(self, message: str, *, customer_id: int, reasons: list[str]) -> None:
+        super().__init__(message)
+        self.customer_id, self.reasons = customer_id, reasons

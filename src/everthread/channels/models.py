@@ -175,6 +175,14 @@ class ChatMessage(models.Model):
     interaction = models.ForeignKey(
         Interaction, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The outreach gate's decision that let staff send it: a staff line has one, always.
+    decision = models.ForeignKey(
+        "outreach.OutreachDecision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -183,7 +191,11 @@ class ChatMessage(models.Model):
                 fields=["conversation", "client_id"],
                 condition=~Q(client_id=""),
                 name="chat_message_once",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(direction="inbound") | Q(decision__isnull=False),
+                name="chat_staff_line_through_the_gate",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,7 +16,7 @@ from django.utils.crypto import salted_hmac
 
 from everthread.consent.models import ConsentChannel, Purpose
 from everthread.conversations.models import Interaction
-from everthread.core.models import Staff
+from everthread.core.models import Channel, Staff
 from everthread.customers.models import Customer
 from everthread.outreach.errors import GateBypassed
 
@@ -31,6 +31,13 @@ def _through_the_gate() -> Iterator[None]:
         yield
     finally:
         _GATE_PASSED.reset(token)
+
+
+# Conversations the customer is holding with staff right now: an answer there is a reply,
+# not outreach, and the gate asks only what applies to a reply (selectors.reply_assess).
+REPLY_CHANNELS: dict[str, str] = {Channel.CHAT: "Web chat reply"}
+# What a decision is about: a channel of the consent ledger, or a reply in a conversation.
+DECISION_CHANNELS: dict[str, str] = {**dict(ConsentChannel.choices), **REPLY_CHANNELS}
 
 
 def _refuse_unless_through_the_gate() -> None:
@@ -51,7 +58,7 @@ class OutreachDecision(models.Model):
     customer = models.ForeignKey(
         Customer, on_delete=models.CASCADE, related_name="outreach_decisions"
     )
-    channel = models.CharField(max_length=12, choices=ConsentChannel.choices)
+    channel = models.CharField(max_length=12, choices=DECISION_CHANNELS.items())
     purpose = models.CharField(max_length=16, choices=Purpose.choices)
     address = models.CharField(max_length=320, blank=True)
     at = models.DateTimeField(help_text="The moment the message would go.")

@@ -31,7 +31,12 @@ from everthread.core.selectors import organisation_get
 from everthread.customers.contact_points import SOCIAL_KINDS, ContactKind
 from everthread.customers.models import ContactPoint, Customer
 from everthread.outreach.errors import InvalidOutreach, OutboundMessageNotFound
-from everthread.outreach.models import OutboundMessage, OutreachDecision
+from everthread.outreach.models import (
+    DECISION_CHANNELS,
+    REPLY_CHANNELS,
+    OutboundMessage,
+    OutreachDecision,
+)
 from everthread.privacy.selectors import suppressions_of
 
 Outcome = OutreachDecision.Outcome
@@ -78,7 +83,7 @@ class Verdict:
 
     @property
     def channel_label(self) -> str:
-        return ConsentChannel(self.channel).label
+        return DECISION_CHANNELS[self.channel]
 
 
 @dataclass
@@ -125,6 +130,20 @@ def outreach_assess(
     return Verdict(customer.pk, channel, purpose, Outcome.ALLOWED, [], address)
 
 
+def reply_assess(*, customer: Customer, channel: str, at: datetime.datetime) -> Verdict:
+    """May staff answer the customer in a conversation the customer is holding now?
+
+    The customer started it and is waiting, so no consent for the channel, no quiet hours
+    and no frequency cap apply; an erased record or a do-not-contact flag still refuses."""
+    if channel not in REPLY_CHANNELS:
+        raise InvalidOutreach(f"“{channel}” is not a conversation staff reply in.", field="channel")
+    name = customer.greeting_name or "This customer"
+    standing = consent_standing(customer_id=customer.pk)
+    reasons = [*_erased(customer, name), *_do_not_contact(standing, name)]
+    outcome = Outcome.REFUSED if reasons else Outcome.ALLOWED
+    return Verdict(customer.pk, channel, Purpose.SERVICE, outcome, reasons)
+
+
 def _erased(customer: Customer, name: str) -> list[str]:
     if customer.erased_at is None:
         return []
@@ -133,14 +152,8 @@ def _erased(customer: Customer, name: str) -> list[str]:
 
 
 def _consent(standing: Standing, channel: str, purpose: str, name: str) -> list[str]:
-    reasons = []
+    reasons = _do_not_contact(standing, name)
     label, wanted = ConsentChannel(channel).label, Purpose(purpose).label.lower()
-    if standing.do_not_contact is not None:
-        event = standing.do_not_contact
-        reasons.append(
-            f"{name} is marked “do not contact” ({_how(event)}, {_day(event.occurred_at)}): "
-            "no messages of any kind."
-        )
     state = standing.state(channel, purpose)
     if standing.objection is not None and purpose in MARKETING_PURPOSES:
         event = standing.objection
@@ -158,6 +171,16 @@ def _consent(standing: Standing, channel: str, purpose: str, name: str) -> list[
     elif purpose in MARKETING_PURPOSES and not state.granted:
         reasons.append(f"{name} has not agreed to {label} {wanted}: ask them first.")
     return reasons
+
+
+def _do_not_contact(standing: Standing, name: str) -> list[str]:
+    event = standing.do_not_contact
+    if event is None:
+        return []
+    return [
+        f"{name} is marked “do not contact” ({_how(event)}, {_day(event.occurred_at)}): "
+        "no messages of any kind."
+    ]
 
 
 def _how(event: ConsentEvent) -> str:

@@ -41,6 +41,7 @@ from everthread.outreach.models import OutboundMessage, OutreachDecision, _throu
 from everthread.outreach.selectors import (
     Verdict,
     outreach_assess,
+    reply_assess,
     whatsapp_last_inbound,
     whatsapp_window_open,
 )
@@ -102,6 +103,18 @@ def outreach_decide(
         at=at or timezone.now(),
     )
     return _decision_record(verdict, at=at or timezone.now(), actor=actor)
+
+
+@transaction.atomic
+def outreach_reply_decide(
+    *, customer: Customer, channel: str, actor: Staff, at: datetime.datetime | None = None
+) -> OutreachDecision:
+    """Ask the gate whether staff may answer the customer in a conversation the customer is
+    holding now (a live chat), and record its answer as for any message."""
+    at = at or timezone.now()
+    return _decision_record(
+        reply_assess(customer=customer, channel=channel, at=at), at=at, actor=actor
+    )
 
 
 def _decision_record(

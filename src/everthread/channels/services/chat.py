@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from everthread.channels.arrivals import Arrival
-from everthread.channels.errors import ChatNotFound, ChatRefused, ChatToneHints, InvalidChat
+from everthread.channels.errors import (
+    ChatNotFound,
+    ChatRefused,
+    ChatReplyRefused,
+    ChatToneHints,
+    InvalidChat,
+)
 from everthread.channels.models import ChatConversation, ChatMessage, InboundEvent, Provider
 from everthread.channels.selectors import chat_conversation_by_token
 from everthread.channels.services.inbound import inbound_events_store
@@ -29,6 +35,7 @@ from everthread.customers.contact_points import ContactKind, contact_point_norma
 from everthread.customers.errors import InvalidContactPoint
 from everthread.message_templates.selectors import tone_check
 from everthread.message_templates.tone import WARNING
+from everthread.outreach.services import outreach_reply_decide
 
 MAX_CHAT_MESSAGE = 2000
 
@@ -110,7 +117,6 @@ def chat_event_attach(event: InboundEvent, interaction: Interaction) -> None:
     ChatMessage.objects.filter(pk=event.payload.get("chat_message")).update(interaction=interaction)
 
 
-@transaction.atomic
 def chat_reply(
     *, actor: Staff, conversation_id: int, text: str, send_anyway: bool = False
 ) -> ChatMessage:
@@ -118,55 +124,76 @@ def chat_reply(
 
     The tone check reads it first, as it does everything the brand sends: a warning
     refuses it (ChatToneHints, with the hints) unless staff send it anyway, which the
-    audit log keeps with the hints."""
+    audit log keeps with the hints. Then the outreach gate decides, as for every message
+    to a customer, and its decision is kept even when it refuses (ChatReplyRefused): a
+    reply needs no consent for the channel and knows no quiet hours (the customer is
+    waiting), but an erased record or a do-not-contact flag stops it."""
     capability_require(staff=actor, capability=Capability.SEND_OUTREACH)
-    conversation = (
-        ChatConversation.objects.select_for_update(of=("self",))
-        .select_related("customer", "journey")
-        .filter(pk=conversation_id)
-        .first()
-    )
-    if conversation is None:
-        raise ChatNotFound(f"There is no chat conversation with id {conversation_id}.")
-    if conversation.customer is None:
-        raise InvalidChat("Link this visitor to a customer before answering here.")
+    conversation = _answerable(conversation_id, lock=False)
+    customer = conversation.customer
+    assert customer is not None  # _answerable refuses a visitor not yet linked
     words = _text(text)
     hints = tone_check(
         text=words,
         channel=Channel.CHAT,
         organisation=organisation_get(),
-        customer_id=conversation.customer.pk,
+        customer_id=customer.pk,
         at=timezone.now(),
     )
     warned = [hint.as_dict() for hint in hints if hint.severity == WARNING]
     if warned and not send_anyway:
         raise ChatToneHints(
             f"The tone check has {len(warned)} suggestion{'s' if len(warned) > 1 else ''} for "
-            f"this answer to {conversation.customer.greeting_name}: change it, or send anyway.",
-            customer_id=conversation.customer.pk,
+            f"this answer to {customer.greeting_name}: change it, or send anyway.",
+            customer_id=customer.pk,
             hints=hints,
         )
-    interaction, _ = interaction_record(
-        customer=conversation.customer,
-        staff=actor,
-        draft=InteractionDraft(
-            channel=Channel.CHAT,
-            direction=Interaction.Direction.OUTBOUND,
-            summary=words.splitlines()[0][:120],
-            body=words,
-        ),
-        journey=conversation.journey,
-    )
-    message = conversation.messages.create(
-        direction=ChatMessage.Direction.FROM_STAFF, text=words, staff=actor, interaction=interaction
-    )
-    conversation.last_message_at = message.sent_at
-    conversation.save(update_fields=["last_message_at"])
-    audit_record(
-        actor=actor,
-        action="chat.replied",
-        subject=message,
-        customer_id=conversation.customer.pk,
-        detail={"sent_anyway": True, "tone_hints": warned} if warned else None,
-    )
+    decision = outreach_reply_decide(customer=customer, channel=Channel.CHAT, actor=actor)
+    if decision.reasons:
+        raise ChatReplyRefused(
+            "This answer cannot be sent: " + " ".join(decision.reasons),
+            customer_id=customer.pk,
+            reasons=decision.reasons,
+        )
+    with transaction.atomic():
+        conversation = _answerable(conversation_id, lock=True)
+        interaction, _ = interaction_record(
+            customer=customer,
+            staff=actor,
+            draft=InteractionDraft(
+                channel=Channel.CHAT,
+                direction=Interaction.Direction.OUTBOUND,
+                summary=words.splitlines()[0][:120],
+                body=words,
+            ),
+            journey=conversation.journey,
+        )
+        message = conversation.messages.create(
+            direction=ChatMessage.Direction.FROM_STAFF,
+            text=words,
+            staff=actor,
+            interaction=interaction,
+            decision=decision,
+        )
+        conversation.last_message_at = message.sent_at
+        conversation.save(update_fields=["last_message_at"])
+        audit_record(
+            actor=actor,
+            action="chat.replied",
+            subject=message,
+            customer_id=customer.pk,
+            detail={"sent_anyway": True, "tone_hints": warned} if warned else None,
+        )
     return message
+
+
+def _answerable(conversation_id: int, *, lock: bool) -> ChatConversation:
+    conversations = ChatConversation.objects.select_related("customer", "journey")
+    if lock:
+        conversations = conversations.select_for_update(of=("self",))
+    conversation = conversations.filter(pk=conversation_id).first()
+    if conversation is None:
+        raise ChatNotFound(f"There is no chat conversation with id {conversation_id}.")
+    if conversation.customer is None:
+        raise InvalidChat("Link this visitor to a customer before answering here.")
+    return conversation
