@@ -89,3 +89,15 @@ def test_with_tasks_inline_a_failure_still_answers_200_and_keeps_the_error(
     assert answered.status_code == 200
     event = InboundEvent.objects.get()
     assert event.outcome == "failed" and "No organisation is set up yet" in event.error
+
+
+def test_each_event_is_queued_once_with_it_and_a_retried_delivery_queues_nothing(client) -> None:
+    OrganisationFactory()
+    message = sms("SM-retried", "+447700900101", "Is the raincoat back in a 10?")
+
+    answers = [twilio_post(client, message).status_code for _ in range(3)]
+
+    event = InboundEvent.objects.get()
+    queued = DBTaskResult.objects.filter(task_path__endswith="process_inbound_event")
+    assert answers == [200, 200, 200]
+    assert [task.args_kwargs["kwargs"] for task in queued] == [{"event_id": event.pk}]

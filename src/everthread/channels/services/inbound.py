@@ -12,10 +12,11 @@ import logging
 import secrets
 from collections.abc import Iterable, Mapping
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
 
 from everthread.channels.arrivals import Arrival
 from everthread.channels.models import InboundEvent, Provider, UnlinkedContact
@@ -52,41 +53,65 @@ SENDER_KINDS: dict[str, str] = {
 AUTOMATIC_SENDER = "everthread-automatic"
 
 
-@transaction.atomic
 def inbound_events_store(
     *, arrivals: Iterable[Arrival], raw_body: str, headers: Mapping[str, str]
 ) -> list[InboundEvent]:
     """Keep each arrival once and queue it for the worker; returns only the new events.
 
     A provider retries what it thinks we missed: an event already held is left as it is.
+    A first delivery, the common case, is one INSERT and one commit, so a webhook answers
+    fast; only when the provider's message id is already held does it look for what is new.
     """
     fresh: dict[tuple[str, str], Arrival] = {}
     for arrival in arrivals:
         fresh.setdefault((arrival.provider, arrival.provider_message_id), arrival)
     if not fresh:
         return []
-    providers = {provider for provider, _ in fresh}
+    events = [_event_of(arrival, raw_body, headers) for arrival in fresh.values()]
+    try:
+        with transaction.atomic():
+            InboundEvent.objects.bulk_create(events)
+            _queue_with_the_events(events)
+        return events
+    except IntegrityError:  # a retried delivery: some of these are held already
+        return _new_events_store(events)
+
+
+@transaction.atomic
+def _new_events_store(events: list[InboundEvent]) -> list[InboundEvent]:
+    providers = {event.provider for event in events}
+    keys = [event.provider_message_id for event in events]
     held = set(
         InboundEvent.objects.filter(
-            provider__in=providers, provider_message_id__in=[key for _, key in fresh]
+            provider__in=providers, provider_message_id__in=keys
         ).values_list("provider", "provider_message_id")
     )
-    events = [
-        _event_of(arrival, raw_body, headers) for key, arrival in fresh.items() if key not in held
-    ]
+    new = [event for event in events if (event.provider, event.provider_message_id) not in held]
     # ignore_conflicts: a retry racing the first delivery must not fail either of them.
-    InboundEvent.objects.bulk_create(events, ignore_conflicts=True)
+    InboundEvent.objects.bulk_create(new, ignore_conflicts=True)
     stored = list(
         InboundEvent.objects.filter(
             provider__in=providers,
-            provider_message_id__in=[event.provider_message_id for event in events],
+            provider_message_id__in=[event.provider_message_id for event in new],
             attempts=0,
             processed_at__isnull=True,
         ).order_by("pk")
     )
-    ids = [event.pk for event in stored]
-    transaction.on_commit(lambda: _queue(*ids))
+    _queue_with_the_events(stored)
     return stored
+
+
+def _queue_with_the_events(events: list[InboundEvent]) -> None:
+    """The database queue writes its tasks in the events' own transaction: one commit, and
+    never an event without its task. Any other queue (Redis, or running tasks at once)
+    waits for the commit, or its worker could look for the events before they exist."""
+    from everthread.channels.tasks import process_inbound_event
+
+    ids = [event.pk for event in events]
+    if isinstance(process_inbound_event.get_backend(), DatabaseBackend):
+        _queue(*ids)
+    else:
+        transaction.on_commit(lambda: _queue(*ids))
 
 
 def _event_of(arrival: Arrival, raw_body: str, headers: Mapping[str, str]) -> InboundEvent:
