@@ -167,7 +167,14 @@ def _points_with_keys(keys: list[Key]) -> list[ContactPoint]:
         return []
     db = connections[DEFAULT_DB_ALIAS]
     cursor = _cursor(db)
-    cursor.execute(_owners_sql(len(keys)), [part for key in keys for part in key])
+    kinds_by_value: dict[str, list[str]] = {}
+    for kind, value in keys:
+        kinds_by_value.setdefault(value, []).append(kind)
+    shape = tuple(len(kinds) for kinds in kinds_by_value.values())
+    cursor.execute(
+        owners_sql(shape),
+        [part for value, kinds in kinds_by_value.items() for part in (value, *kinds)],
+    )
     rows = cursor.fetchall()
     converters = _converters(db)
     split = len(_CUSTOMER_FIELDS)
@@ -246,12 +253,20 @@ _CUSTOMER_OF_POINT = ContactPoint._meta.get_field("customer")
 
 
 @functools.cache
-def _owners_sql(count: int) -> str:
+def owners_sql(shape: tuple[int, ...]) -> str:
+    """The one query recognise() sends: the customers and contact points of some values,
+    each of one or more kinds (``shape``: how many kinds each value may be).
+
+    A value with its kinds (``value = %s AND kind IN (...)``) is one index scan that
+    descends once per kind; the same keys written as (kind, value) pairs joined by OR
+    plan as a bitmap of one scan each, and take twice as long to plan and run."""
     columns = ", ".join(
         [f"c.{field.column}" for field in _CUSTOMER_FIELDS]
         + [f"p.{field.column}" for field in _POINT_FIELDS]
     )
-    keys = " OR ".join(["(p.kind = %s AND p.value = %s)"] * count)
+    keys = " OR ".join(
+        f"(p.value = %s AND p.kind IN ({', '.join(['%s'] * kinds)}))" for kinds in shape
+    )
     return (
         f"SELECT {columns} FROM {ContactPoint._meta.db_table} p "
         f"JOIN {Customer._meta.db_table} c ON c.id = p.customer_id WHERE {keys}"
