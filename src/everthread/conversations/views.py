@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from everthread.conversations.forms import InteractionForm, JourneyForm
 from everthread.conversations.selectors import journey_of, journeys_of, timeline_page
@@ -99,11 +99,20 @@ def interaction_new(request: StaffRequest, customer_id: int) -> HttpResponse:
 
 
 @requires(Capability.EDIT_CUSTOMERS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def journey_change(request: StaffRequest, journey_id: int) -> HttpResponse:
-    customer_id = int(request.POST.get("customer_id", "0") or 0)
-    customer = customer_to_edit(actor=request.user, customer_id=customer_id)
+    """Move a journey on; GET shows its form (the brief fetches it when opened)."""
+    data = request.POST if request.method == "POST" else request.GET
+    customer_id = data.get("customer_id", "")
+    customer = customer_to_edit(
+        actor=request.user, customer_id=int(customer_id) if customer_id.isdigit() else 0
+    )
     journey = journey_of(customer=customer, journey_id=journey_id)
+    if request.method == "GET":
+        context = {"journey": journey, "customer": customer}
+        if request.htmx:
+            return render(request, "conversations/_journey_form.html", context)
+        return render(request, "conversations/journey_change.html", context)
     form = JourneyForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose a status for the journey.")
