@@ -261,10 +261,9 @@ def attempt_hand_over(*, learner: Staff, attempt_id: int) -> PracticeAttempt:
             text=entry.text,
             detail=entry.detail,
         )
+        for entry in source.entries.filter(by_learner=True).order_by("occurred_at", "pk")
         # A message the gate refused never reached the customer: the next shift does not see it.
-        for entry in source.entries.filter(by_learner=True)
-        .exclude(detail__gate="refused")
-        .order_by("occurred_at", "pk")
+        if entry.detail.get("gate") != "refused"
     )
     audit_record(
         actor=learner, action="practice.picked_up", subject=attempt, detail={"from": source.pk}
