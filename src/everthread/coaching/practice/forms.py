@@ -167,7 +167,8 @@ class GuestLinkForm(DomainErrorForm):
 def sandbox_note_form(data: Any = None, *, guest: bool) -> NoteForm:
     """The real note form. A candidate is not shown the names of the staff: the next step
     goes to a team queue."""
-    form = NoteForm(data, journeys=[])
+    # Its own ids: the composer beside it has a "body" field too.
+    form = NoteForm(data, journeys=[], auto_id="note_%s")
     del form.fields["journey"], form.fields["sensitive"]
     if guest:
         del form.fields["promised_by"]
