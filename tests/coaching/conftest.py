@@ -8,7 +8,6 @@ import pytest
 
 from continuity import colleague, contact, customer, from_now
 from everthread.coaching.models import Behaviour, Observation, PracticeScenario, Rubric
-from everthread.coaching.practice.persona import Persona
 from everthread.coaching.practice.services import ScenarioDraft, StepDraft, scenario_create
 from everthread.coaching.services import (
     CriterionDraft,
@@ -20,8 +19,8 @@ from everthread.coaching.services import (
 from everthread.conversations.models import Interaction
 from everthread.core.models import Staff
 from everthread.customers.models import Customer
-from everthread.notes.services import NoteDraft
 from factories import ContactPointFactory
+from practising import DANIEL
 
 OUT = Interaction.Direction.OUTBOUND
 
@@ -122,16 +121,6 @@ def every_behaviour(grace: Staff) -> Rubric:
     )
 
 
-DANIEL = Persona(
-    given_name="Daniel",
-    family_name="Novak",
-    email="daniel.novak@example.com",
-    preferred_channel="chat",
-    preferences="Boots: EU 42 too small, wants EU 43.",
-    consents={"email:service": "granted", "sms:marketing": "stop"},
-)
-
-
 @pytest.fixture
 def boots_chat(grace: Staff, every_behaviour: Rubric) -> PracticeScenario:
     """Story 4 as a role play: Daniel is in the chat about boots a size too small."""
@@ -161,12 +150,3 @@ def boots_chat(grace: Staff, every_behaviour: Rubric) -> PracticeScenario:
             ],
         ),
     )
-
-
-GOOD_NOTE = NoteDraft(
-    wants="Exchange the boots from order HF-100482 for EU 43.",
-    promised="Leeds Briggate will have EU 43 ready to collect by Saturday.",
-    tried="Checked Leeds stock: two pairs in EU 43.",
-    next_step="Hold EU 43 at Leeds Briggate for Daniel",
-    body="Daniel will bring the boots in their box.",
-)

@@ -8,7 +8,6 @@ import dataclasses
 
 import pytest
 
-from conftest import DANIEL, GOOD_NOTE
 from continuity import from_now
 from everthread.coaching.errors import AttemptClosed, InvalidPractice, InvalidScenario
 from everthread.coaching.models import PracticeAttempt, PracticeScore
@@ -24,6 +23,7 @@ from everthread.coaching.practice.services import (
 from everthread.coaching.services import CriterionDraft, RubricDraft, rubric_update
 from everthread.notes.services import NoteDraft
 from everthread.outreach.errors import ToneHintsPresent
+from practising import DANIEL, GOOD_NOTE
 
 pytestmark = pytest.mark.django_db
 

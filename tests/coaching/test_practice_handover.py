@@ -9,7 +9,6 @@ import dataclasses
 
 import pytest
 
-from conftest import GOOD_NOTE
 from continuity import from_now
 from everthread.coaching.errors import AttemptNotFound, InvalidPractice
 from everthread.coaching.models import PracticeScore
@@ -22,6 +21,7 @@ from everthread.coaching.practice.services import (
     practice_note_write,
 )
 from everthread.notes.services import NoteDraft
+from practising import GOOD_NOTE
 
 pytestmark = pytest.mark.django_db
 
