@@ -10,6 +10,7 @@ from ninja.security import HttpBearer, django_auth
 
 from everthread.bulletins.api import router as bulletins_router
 from everthread.coaching.api import router as coaching_router
+from everthread.coaching.practice.api import router as practice_router
 from everthread.commerce.api import appointments_router
 from everthread.commerce.api import router as commerce_router
 from everthread.consent.api import router as consent_router
@@ -69,6 +70,7 @@ api.add_router("/", repeats_router)
 api.add_router("/appointments", appointments_router)
 api.add_router("/", knowledge_router)
 api.add_router("/", coaching_router)
+api.add_router("/", practice_router)
 api.add_router("/", insights_router)
 
 

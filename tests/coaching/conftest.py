@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from continuity import colleague, contact, customer, from_now
-from everthread.coaching.models import Behaviour, Observation, Rubric
+from everthread.coaching.models import Behaviour, Observation, PracticeScenario, Rubric
+from everthread.coaching.practice.services import ScenarioDraft, StepDraft, scenario_create
 from everthread.coaching.services import (
     CriterionDraft,
     ObservationDraft,
@@ -19,6 +20,7 @@ from everthread.conversations.models import Interaction
 from everthread.core.models import Staff
 from everthread.customers.models import Customer
 from factories import ContactPointFactory
+from practising import DANIEL
 
 OUT = Interaction.Direction.OUTBOUND
 
@@ -95,3 +97,56 @@ def observe(
         )
 
     return record
+
+
+@pytest.fixture
+def tom(organisation) -> Staff:
+    return colleague("tom", "Tom Reilly", role="associate")
+
+
+@pytest.fixture
+def marcus(organisation) -> Staff:
+    return colleague("marcus", "Marcus Bell", role="associate")
+
+
+@pytest.fixture
+def every_behaviour(grace: Staff) -> Rubric:
+    return rubric_create(
+        actor=grace,
+        draft=RubricDraft(
+            name="Practice standard",
+            scale_max=4,
+            criteria=[CriterionDraft(b.value, b.label) for b in Behaviour],
+        ),
+    )
+
+
+@pytest.fixture
+def boots_chat(grace: Staff, every_behaviour: Rubric) -> PracticeScenario:
+    """Story 4 as a role play: Daniel is in the chat about boots a size too small."""
+    return scenario_create(
+        actor=grace,
+        draft=ScenarioDraft(
+            title="Continue Daniel's chat",
+            situation="Daniel is back in the chat and Chloe has gone home: continue for her.",
+            channel="chat",
+            rubric_id=every_behaviour.pk,
+            persona=DANIEL,
+            steps=[
+                StepDraft(
+                    "inbound",
+                    "Hi, the boots from order HF-100482 are a size too small.",
+                    channel="chat",
+                    minutes_before=30,
+                ),
+                StepDraft(
+                    "outbound",
+                    "Thank you Daniel, I am sorry about that. Which size would you like?",
+                    channel="chat",
+                    minutes_before=28,
+                    author="Chloe Evans",
+                ),
+                StepDraft("inbound", "EU 43 please.", channel="chat", minutes_before=5),
+            ],
+        ),
+    )

@@ -22,6 +22,14 @@ from django.utils import timezone
 from django.utils.html import escape
 from ninja.operation import PathView
 
+from everthread.coaching.practice.persona import Persona
+from everthread.coaching.practice.services import (
+    ScenarioDraft,
+    StepDraft,
+    attempt_start,
+    scenario_create,
+)
+from everthread.coaching.services import CriterionDraft, RubricDraft, rubric_create
 from everthread.commerce.models import Appointment
 from everthread.core.models import ROLE_CAPABILITIES, AuditEvent, Capability, Role
 from everthread.core.permissions import Access, access_of
@@ -64,6 +72,11 @@ RULES = [
     ),
     ("managers and coaches coach", Capability.COACH_STAFF, {"manager", "coach"}),
     ("managers and coaches see the dashboards", Capability.VIEW_INSIGHTS, {"manager", "coach"}),
+    (
+        "everyone who serves customers, and coaches, practises in the sandbox",
+        Capability.PRACTISE,
+        SERVING | {"coach"},
+    ),
 ]
 
 
@@ -159,7 +172,26 @@ def ids(organisation, store) -> dict[str, int | str]:
         starts_at=soon,
         ends_at=soon + datetime.timedelta(hours=1),
     )
+    rubric = rubric_create(
+        actor=owner,
+        draft=RubricDraft(name="Continuity", criteria=[CriterionDraft("confirm_needs", "Asks")]),
+    )
+    scenario = scenario_create(
+        actor=owner,
+        draft=ScenarioDraft(
+            title="Continue the chat",
+            situation="Pick it up.",
+            channel="chat",
+            rubric_id=rubric.pk,
+            persona=Persona(given_name="Daniel"),
+            steps=[StepDraft("inbound", "Hello?", channel="chat")],
+        ),
+    )
+    attempt = attempt_start(learner=owner, scenario_id=scenario.pk)
     return {
+        "scenario_id": scenario.pk,
+        "attempt_id": attempt.pk,
+        "rubric_id": rubric.pk,
         "customer_id": amara.pk,
         "survivor_id": amara.pk,
         "contact_point_id": point.pk,

@@ -32,3 +32,14 @@ def test_the_templates_link_is_for_those_who_message_customers(
     page = client.get("/my-day/").content.decode()
 
     assert ('href="/templates/"' in page) is shown
+
+
+@pytest.mark.parametrize(("role", "shown"), [("agent", True), ("privacy_officer", False)])
+def test_the_practice_link_is_for_those_who_practise(
+    client: Client, organisation, role: str, shown: bool
+) -> None:
+    client.force_login(StaffFactory(role=role))
+
+    page = client.get("/my-day/").content.decode()
+
+    assert ('href="/coaching/practice/mine/"' in page) is shown

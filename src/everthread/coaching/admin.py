@@ -13,6 +13,11 @@ from everthread.coaching.models import (
     MysteryShopQuestion,
     MysteryShopVisit,
     Observation,
+    PracticeAttempt,
+    PracticeEntry,
+    PracticeScenario,
+    PracticeScore,
+    PracticeStep,
     Question,
     Rubric,
     Score,
@@ -89,3 +94,34 @@ class MysteryShopQuestionAdmin(ReadOnlyAdmin):
 class MysteryShopAnswerAdmin(ReadOnlyAdmin):
     list_display = ("visit", "question", "value")
     list_select_related = ("visit__form", "question")
+
+
+@admin.register(PracticeScenario)
+class PracticeScenarioAdmin(ReadOnlyAdmin):
+    list_display = ("title", "channel", "rubric", "is_archived", "created_at")
+    list_select_related = ("rubric",)
+
+
+@admin.register(PracticeStep)
+class PracticeStepAdmin(ReadOnlyAdmin):
+    list_display = ("scenario", "position", "kind", "channel", "minutes_before")
+    list_select_related = ("scenario",)
+
+
+@admin.register(PracticeAttempt)
+class PracticeAttemptAdmin(ReadOnlyAdmin):
+    list_display = ("scenario", "learner", "candidate_name", "status", "started_at")
+    list_select_related = ("scenario", "learner")
+    list_filter = ("status",)
+
+
+@admin.register(PracticeEntry)
+class PracticeEntryAdmin(ReadOnlyAdmin):
+    list_display = ("attempt", "kind", "channel", "title", "occurred_at", "by_learner")
+    list_select_related = ("attempt__scenario", "attempt__learner")
+
+
+@admin.register(PracticeScore)
+class PracticeScoreAdmin(ReadOnlyAdmin):
+    list_display = ("attempt", "criterion", "source", "value")
+    list_select_related = ("attempt__scenario", "attempt__learner", "criterion")

@@ -1,4 +1,4 @@
-from everthread.core.errors import InvalidInput, NotFound
+from everthread.core.errors import Conflict, InvalidInput, NotFound
 
 
 class InvalidRubric(InvalidInput):
@@ -43,3 +43,33 @@ class InvalidMysteryShop(InvalidInput):
 
 class MysteryShopFormNotFound(NotFound):
     code = "mystery_shop_form_not_found"
+
+
+class InvalidScenario(InvalidInput):
+    code = "invalid_scenario"
+
+
+class ScenarioNotFound(NotFound):
+    code = "scenario_not_found"
+
+
+class InvalidPractice(InvalidInput):
+    code = "invalid_practice"
+
+
+class AttemptNotFound(NotFound):
+    code = "attempt_not_found"
+
+
+class AttemptClosed(Conflict):
+    """A write to an attempt that was already submitted: nothing more can be added."""
+
+    code = "attempt_closed"
+
+
+class PracticeLinkInvalid(InvalidInput):
+    code = "practice_link_invalid"
+
+
+class PracticeLinkExpired(PracticeLinkInvalid):
+    code, http_status = "practice_link_expired", 410

@@ -60,12 +60,13 @@ class RubricForm(DomainErrorForm):
         )
 
 
-class ObservationForm(DomainErrorForm):
-    """Scores on one rubric for the contact observed, what else it links, and a comment."""
+class RubricScoresForm(DomainErrorForm):
+    """A score field per behaviour of a rubric version ("Not seen" leaves it out), and a
+    comment: what an observation and a practice review both ask."""
 
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: Any, rubric: Rubric, subject: ObserveSubject, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, rubric: Rubric, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         scale = [(str(value), str(value)) for value in range(1, rubric.scale_max + 1)]
         self.criteria = list(rubric.criteria.all())
@@ -76,6 +77,25 @@ class ObservationForm(DomainErrorForm):
                 required=False,
                 help_text=criterion.get_behaviour_display(),
             )
+
+    def error_field(self, field: str) -> str:
+        if field.startswith("scores."):
+            return f"score_{field.split('.', 1)[1]}"
+        return field
+
+    def scores(self) -> dict[str, int]:
+        return {
+            criterion.behaviour: int(self.cleaned_data[f"score_{criterion.behaviour}"])
+            for criterion in self.criteria
+            if self.cleaned_data.get(f"score_{criterion.behaviour}")
+        }
+
+
+class ObservationForm(RubricScoresForm):
+    """Scores on one rubric for the contact observed, what else it links, and a comment."""
+
+    def __init__(self, *args: Any, rubric: Rubric, subject: ObserveSubject, **kwargs: Any) -> None:
+        super().__init__(*args, rubric=rubric, **kwargs)
         self.fields["also_interactions"] = forms.MultipleChoiceField(
             label="Also about these contacts",
             required=False,
@@ -106,16 +126,8 @@ class ObservationForm(DomainErrorForm):
         self.order_fields([f"score_{c.behaviour}" for c in self.criteria])
 
     def error_field(self, field: str) -> str:
-        if field.startswith("scores."):
-            return f"score_{field.split('.', 1)[1]}"
+        field = super().error_field(field)
         return {"note_ids": "notes", "message_ids": "messages"}.get(field, field)
-
-    def scores(self) -> dict[str, int]:
-        return {
-            criterion.behaviour: int(self.cleaned_data[f"score_{criterion.behaviour}"])
-            for criterion in self.criteria
-            if self.cleaned_data.get(f"score_{criterion.behaviour}")
-        }
 
 
 class AnswersForm(DomainErrorForm):

@@ -285,3 +285,181 @@ class MysteryShopAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question}: {self.value if self.value is not None else self.text}"
+
+
+class PracticeScenario(models.Model):
+    """A cross-channel role play a coach writes: a customer persona and the starting history
+    a learner continues in the sandbox. The persona is fictional and lives only here."""
+
+    title = models.CharField(max_length=160)
+    situation = models.TextField(help_text="What the learner is told before they start.")
+    channel = models.CharField(
+        max_length=24, choices=Channel.choices, help_text="Where the learner picks it up."
+    )
+    # Name, contact points, preferences and stated consent, as the persona's profile shows them.
+    persona = models.JSONField(default=dict)
+    # Scored on the current version of this rubric when an attempt is submitted.
+    rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+")
+    is_archived = models.BooleanField(default=False)
+    created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("title", "id")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def persona_name(self) -> str:
+        return " ".join(
+            part
+            for part in (self.persona.get("given_name"), self.persona.get("family_name"))
+            if part
+        )
+
+
+class PracticeStep(models.Model):
+    """One item of a scenario's starting history, placed a number of minutes before the
+    attempt starts so the sandbox timeline always reads as today's."""
+
+    class Kind(models.TextChoices):
+        INBOUND = "inbound", "Message from the customer"
+        OUTBOUND = "outbound", "Message to the customer"
+        NOTE = "note", "Handover note"
+        FOLLOWUP = "followup", "Promised follow-up"
+
+    scenario = models.ForeignKey(PracticeScenario, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    channel = models.CharField(max_length=24, choices=Channel.choices, blank=True)
+    minutes_before = models.PositiveIntegerField(default=0)
+    # The colleague in the story, by name: a persona's world, not a login.
+    author = models.CharField(max_length=120, blank=True)
+    text = models.TextField()
+    # A follow-up's due time, in minutes after the attempt starts (negative: already overdue).
+    due_in_minutes = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("position", "id")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:40]}"
+
+
+class PracticeAttempt(models.Model):
+    """One learner's (or hiring candidate's) run of a scenario in the sandbox."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        SUBMITTED = "submitted", "Submitted, waiting for review"
+        REVIEWED = "reviewed", "Reviewed"
+
+    scenario = models.ForeignKey(
+        PracticeScenario, on_delete=models.PROTECT, related_name="attempts"
+    )
+    learner = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="practice_attempts"
+    )
+    # A hiring candidate has no login: a name, and a signed link that expires.
+    candidate_name = models.CharField(max_length=120, blank=True)
+    link_nonce = models.CharField(max_length=32, blank=True)
+    link_expires_at = models.DateTimeField(null=True, blank=True)
+    # Handover practice: the colleague's attempt this one continues from.
+    handover_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="handovers"
+    )
+    created_by = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.IN_PROGRESS)
+    started_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # The rubric version it was scored on: fixed at submission, as an observation's is.
+    rubric = models.ForeignKey(
+        Rubric, null=True, blank=True, on_delete=models.PROTECT, related_name="practice_attempts"
+    )
+    reviewed_by = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("-started_at", "-id")
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=Q(learner__isnull=False) | ~Q(candidate_name=""),
+                name="practice_attempt_has_someone",
+            )
+        ]
+        indexes: ClassVar = [
+            models.Index(fields=["learner", "-started_at"], name="practice_attempt_learner"),
+            models.Index(fields=["status", "submitted_at"], name="practice_attempt_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scenario} by {self.who}"
+
+    @property
+    def who(self) -> str:
+        return str(self.learner) if self.learner else f"{self.candidate_name} (candidate)"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.IN_PROGRESS
+
+
+class PracticeEntry(models.Model):
+    """One line of an attempt's sandbox timeline, in the shape the real timeline templates
+    read (kind, title, text, detail): the history copied in, then what the learner wrote."""
+
+    attempt = models.ForeignKey(PracticeAttempt, on_delete=models.CASCADE, related_name="entries")
+    occurred_at = models.DateTimeField()
+    kind = models.CharField(max_length=32)  # "interaction", "note", "followup"
+    channel = models.CharField(max_length=24, choices=Channel.choices, blank=True)
+    title = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    # The learner's own work in this attempt (what is scored), not the history they were given.
+    by_learner = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name_plural = "practice entries"
+        ordering = ("-occurred_at", "-id")
+        indexes: ClassVar = [
+            models.Index(fields=["attempt", "-occurred_at", "-id"], name="practice_entry_attempt")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def object_id(self) -> int:
+        return self.pk
+
+
+class PracticeScore(models.Model):
+    """A score per behaviour on an attempt: computed from the evidence, or the coach's."""
+
+    class Source(models.TextChoices):
+        AUTOMATIC = "automatic", "Automatic"
+        COACH = "coach", "Coach"
+
+    attempt = models.ForeignKey(PracticeAttempt, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="practice_scores"
+    )
+    source = models.CharField(max_length=10, choices=Source.choices)
+    value = models.PositiveSmallIntegerField()
+    reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ("criterion__position", "criterion_id", "source")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["attempt", "criterion", "source"], name="practice_score_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value} ({self.source})"

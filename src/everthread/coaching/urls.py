@@ -1,9 +1,11 @@
 from django.urls import path
 
 from everthread.coaching import views
+from everthread.coaching.practice.urls import urlpatterns as practice_urlpatterns
 
 app_name = "coaching"
 urlpatterns = [
+    *practice_urlpatterns,
     path("", views.home, name="home"),
     path("rubrics/new/", views.rubric_new, name="rubric_new"),
     path("rubrics/<int:rubric_id>/edit/", views.rubric_edit, name="rubric_edit"),

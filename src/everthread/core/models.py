@@ -183,6 +183,7 @@ class Capability(models.TextChoices):
         "Define rubrics, modules and mystery-shop forms; observe and coach staff",
     )
     VIEW_INSIGHTS = "view_insights", "See continuity metrics and dashboards"
+    PRACTISE = "practise", "Practise scenarios in the sandbox and pick up a colleague's attempt"
 
 
 # Serving someone in store or on the phone: reach them, know what they need to be served
@@ -195,6 +196,8 @@ _FRONTLINE = frozenset(
         Capability.VIEW_SERVICE_NEEDS,
         Capability.RECORD_CONSENT,
         Capability.SEND_OUTREACH,
+        # Practice is part of the job: a sandbox copy of the screens, never a real customer.
+        Capability.PRACTISE,
     }
 )
 # Who may do what: the one table every page, endpoint and command checks
@@ -234,6 +237,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Capability.COACH_STAFF,
             Capability.MANAGE_KNOWLEDGE,
             Capability.VIEW_INSIGHTS,
+            # A coach tries a scenario before giving it out.
+            Capability.PRACTISE,
         }
     ),
     # The privacy officer answers subject access and erasure requests, so sees everything

@@ -23,7 +23,7 @@ from everthread.customers.models import ContactPoint, Customer
 from everthread.customers.services import customer_create
 from everthread.demo.bulletins import bulletins_load
 from everthread.demo.cast import Cast
-from everthread.demo.coaching import coaching_stories
+from everthread.demo.coaching import RUBRIC_SLUG, coaching_stories
 from everthread.demo.commerce import appointments_load, catalogue_load, commerce_stories
 from everthread.demo.continuity import continuity_history
 from everthread.demo.errors import DemoDatabaseTaken
@@ -31,6 +31,7 @@ from everthread.demo.generated import CustomerRecord, customers_generate
 from everthread.demo.histories import history_write
 from everthread.demo.knowledge import knowledge_load
 from everthread.demo.organisations import DEMOS, Annual, DemoOrganisation
+from everthread.demo.practice import practice_stories
 from everthread.demo.stories import STORIES
 from everthread.demo.voices import TEMPLATES, VOICES
 from everthread.message_templates.models import BrandVoice, MessageTemplate
@@ -114,6 +115,8 @@ def demo_load(*, industry: str, customers: int, stdout: io.TextIOBase) -> DemoSu
         summary.tallies["commerce"].count(commerce_stories(cast))
         summary.tallies["coaching"] = Tally()
         summary.tallies["coaching"].count(coaching_stories(cast))
+        summary.tallies["practice scenarios"] = Tally()
+        summary.tallies["practice scenarios"].count(practice_stories(cast, rubric_slug=RUBRIC_SLUG))
     news = summary.tallies["bulletins and promotions"] = Tally()
     for created in bulletins_load(cast, industry):
         news.count(created)

@@ -4,6 +4,7 @@ customer, and the tone check with the customer's recent contacts."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -167,14 +168,13 @@ def tone_check(
     organisation: Organisation,
     customer_id: int | None,
     at: datetime.datetime,
+    history: Sequence[Contact] = (),
 ) -> list[Hint]:
-    """The tone check against the brand voice and, for a customer, their recent contacts;
-    at most 2 queries."""
+    """The tone check against the brand voice and, for a customer, their recent contacts
+    (or the ``history`` given, for a practice persona who has no customer row); at most 2
+    queries."""
     rules = tone_rules_default()
-    history = (
-        tone_history(customer_id=customer_id, at=at, days=rules.history_days)
-        if customer_id is not None
-        else []
-    )
+    if customer_id is not None:
+        history = tone_history(customer_id=customer_id, at=at, days=rules.history_days)
     voice = brand_voice_get(organisation=organisation)
     return tone_assess(text, channel=channel, voice=voice, history=history, at=at, rules=rules)

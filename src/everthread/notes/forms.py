@@ -73,9 +73,11 @@ class NoteForm(JourneyFormMixin, DomainErrorForm):
         )
 
     def draft(self) -> NoteDraft:
+        # A narrowed copy of the form (the practice sandbox) may leave out the journey,
+        # who promised and the sensitive flag.
         data = self.cleaned_data
         owner, team = chosen_holder(self, "next_step_holder")
-        promised_by: Staff | None = data["promised_by"]
+        promised_by: Staff | None = data.get("promised_by")
         return NoteDraft(
             wants=data["wants"],
             promised=data["promised"],
@@ -86,6 +88,6 @@ class NoteForm(JourneyFormMixin, DomainErrorForm):
             next_step_team=team,
             next_step_due=data["next_step_due"],
             body=data["body"],
-            sensitive=data["sensitive"],
-            journey=self.chosen_journey(),
+            sensitive=data.get("sensitive", False),
+            journey=self.chosen_journey() if "journey" in self.fields else None,
         )

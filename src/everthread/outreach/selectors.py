@@ -122,7 +122,8 @@ def outreach_assess(
     reasons += missing
     if purpose in MARKETING_PURPOSES and address:
         reasons += _suppressed(customer, facts, channel, purpose, address)
-    quiet, send_after = _quiet_hours(customer, channel, at, organisation, name)
+    zone = customer.time_zone or organisation.time_zone
+    quiet, send_after = _quiet_hours(zone, channel, at, organisation, name)
     if reasons:
         return Verdict(customer.pk, channel, purpose, Outcome.REFUSED, reasons + quiet, address)
     if quiet:
@@ -247,8 +248,33 @@ def _suppressed(
     ]
 
 
+def outreach_rules(
+    *,
+    name: str,
+    standing: Standing,
+    channel: str,
+    purpose: str,
+    has_address: bool,
+    time_zone: str,
+    at: datetime.datetime,
+    organisation: Organisation | None = None,
+) -> tuple[str, list[str]]:
+    """The gate's rules on stated facts, with no customer row and nothing read or written:
+    consent, an address for the channel, quiet hours. A practice persona's messages are
+    judged by these, so a learner meets the gate's own reasons; the outcome and every reason."""
+    organisation = organisation or organisation_get()
+    label = ConsentChannel(channel).label
+    reasons = _consent(standing, channel, purpose, name)
+    if not has_address:
+        reasons.append(f"{name} has no {label.lower()} contact on file for {label}.")
+    quiet, _ = _quiet_hours(time_zone or organisation.time_zone, channel, at, organisation, name)
+    if reasons:
+        return Outcome.REFUSED, reasons + quiet
+    return (Outcome.HELD, quiet) if quiet else (Outcome.ALLOWED, [])
+
+
 def _quiet_hours(
-    customer: Customer,
+    zone_name: str,
     channel: str,
     at: datetime.datetime,
     organisation: Organisation,
@@ -256,7 +282,6 @@ def _quiet_hours(
 ) -> tuple[list[str], datetime.datetime | None]:
     if channel in _NO_QUIET_HOURS:
         return [], None
-    zone_name = customer.time_zone or organisation.time_zone
     local = at.astimezone(ZoneInfo(zone_name))
     start, end, now = organisation.quiet_hours_start, organisation.quiet_hours_end, local.time()
     overnight = start > end

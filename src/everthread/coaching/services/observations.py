@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from everthread.coaching.errors import InvalidObservation, RubricNotFound, StaffNotFound
-from everthread.coaching.models import Behaviour, Observation, Rubric, Score
+from everthread.coaching.models import Observation, Rubric, Score
 from everthread.coaching.services.learning import assignments_recommend
+from everthread.coaching.services.rubrics import rubric_scores_check
 from everthread.conversations.models import Interaction
 from everthread.core.models import Staff
 from everthread.core.services import audit_record
@@ -68,27 +69,10 @@ def _interactions_for(draft: ObservationDraft, observed: Staff) -> list[Interact
 
 
 def _scores_for(draft: ObservationDraft, rubric: Rubric) -> list[Score]:
-    criteria = {criterion.behaviour: criterion for criterion in rubric.criteria.all()}
-    if not draft.scores:
-        raise InvalidObservation("Score at least one behaviour.", field="scores")
-    scores = []
-    for behaviour, value in draft.scores.items():
-        criterion = criteria.get(behaviour)
-        if criterion is None:
-            name = Behaviour(behaviour).label if behaviour in Behaviour.values else behaviour
-            raise InvalidObservation(
-                f"{name!r} is not on {rubric}: score only "
-                f"{', '.join(c.get_behaviour_display() for c in criteria.values())}.",
-                field=f"scores.{behaviour}",
-            )
-        if not 1 <= value <= rubric.scale_max:
-            raise InvalidObservation(
-                f"{criterion.get_behaviour_display()} is scored from 1 to {rubric.scale_max}; "
-                f"{value} is outside the rubric.",
-                field=f"scores.{behaviour}",
-            )
-        scores.append(Score(criterion=criterion, value=value))
-    return scores
+    return [
+        Score(criterion=criterion, value=value)
+        for criterion, value in rubric_scores_check(rubric, draft.scores, refuse=InvalidObservation)
+    ]
 
 
 def _linked(kind: str, ids: Sequence[int], found: Sequence[int]) -> list[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from everthread.coaching.errors import InvalidRubric, RubricNotFound
 from everthread.coaching.models import Behaviour, Criterion, Rubric
+from everthread.core.errors import DomainError
 from everthread.core.models import Staff
 from everthread.core.services import audit_record
 
@@ -97,15 +98,17 @@ def rubric_create(*, actor: Staff, draft: RubricDraft, slug: str = "") -> Rubric
 
 @transaction.atomic
 def rubric_update(*, actor: Staff, rubric_id: int, draft: RubricDraft) -> Rubric:
-    """Change the rubric. Once a version has observations its words and scale are what those
-    scores mean, so the change becomes the next version and the old one stays as it was."""
+    """Change the rubric. Once a version has observations (or scored practice) its words and
+    scale are what those scores mean, so the change becomes the next version and the old one
+    stays as it was."""
     _rubric_check(draft)
     rubric = Rubric.objects.select_for_update().filter(pk=rubric_id).first()
     if rubric is None:
         raise RubricNotFound(f"There is no rubric {rubric_id}.")
     if not rubric.is_current:
         raise InvalidRubric(f"{rubric} has a newer version: edit that one.", field="rubric_id")
-    if rubric.observations.exists():
+    # Practice attempts are scored on it too: their scores keep its words as observations do.
+    if rubric.observations.exists() or rubric.practice_attempts.exists():
         Rubric.objects.filter(pk=rubric.pk).update(is_current=False)
         rubric = Rubric.objects.create(
             slug=rubric.slug,
@@ -126,3 +129,31 @@ def rubric_update(*, actor: Staff, rubric_id: int, draft: RubricDraft) -> Rubric
     _criteria_write(rubric, draft.criteria)
     audit_record(actor=actor, action=action, subject=rubric)
     return rubric
+
+
+def rubric_scores_check(
+    rubric: Rubric, scores: Mapping[str, int], *, refuse: type[DomainError]
+) -> list[tuple[Criterion, int]]:
+    """Each score with its criterion, or ``refuse`` saying which is not on the rubric or
+    outside its scale: an observation and a practice review are scored alike."""
+    criteria = {criterion.behaviour: criterion for criterion in rubric.criteria.all()}
+    if not scores:
+        raise refuse("Score at least one behaviour.", field="scores")
+    checked = []
+    for behaviour, value in scores.items():
+        criterion = criteria.get(behaviour)
+        if criterion is None:
+            name = Behaviour(behaviour).label if behaviour in Behaviour.values else behaviour
+            raise refuse(
+                f"{name!r} is not on {rubric}: score only "
+                f"{', '.join(c.get_behaviour_display() for c in criteria.values())}.",
+                field=f"scores.{behaviour}",
+            )
+        if not 1 <= value <= rubric.scale_max:
+            raise refuse(
+                f"{criterion.get_behaviour_display()} is scored from 1 to {rubric.scale_max}; "
+                f"{value} is outside the rubric.",
+                field=f"scores.{behaviour}",
+            )
+        checked.append((criterion, value))
+    return checked
