@@ -55,7 +55,6 @@ OPEN, WAITING, RESOLVED = (status.value for status in Journey.Status)
 CHANNELS = tuple(Channel.values)
 QUIET_BEFORE_RESOLVED = datetime.timedelta(days=14)
 STANDALONE_SHARE = 0.15
-HOUR = datetime.timedelta(hours=1)
 
 
 class Need(NamedTuple):
@@ -457,7 +456,12 @@ def _followup(
     if owner is None or rng.random() < 0.2:
         owner, team = None, last.team or cast_.contact_centre
     created_by = owner or rng.choice(cast_.agents)
-    due = now + datetime.timedelta(hours=rng.randint(-4 * 24, 7 * 24)) if live else last.occurred_at
+    if live:
+        due, closed = now + datetime.timedelta(hours=rng.randint(-4 * 24, 7 * 24)), None
+    else:
+        # Promised for within three days; most were done by then, some late.
+        due = last.occurred_at + datetime.timedelta(hours=rng.randint(2, 72))
+        closed = last.occurred_at + datetime.timedelta(minutes=rng.randint(20, 80 * 60))
     return FollowUp(
         pk=next_id(FollowUp),
         customer_id=client.id,
@@ -474,6 +478,6 @@ def _followup(
         reply_channel="",
         created_by=created_by,
         created_at=last.occurred_at,
-        closed_at=None if live else last.occurred_at + HOUR,
+        closed_at=closed,
         closed_by=None if live else created_by,
     )
