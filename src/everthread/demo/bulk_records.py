@@ -109,6 +109,7 @@ SETTLED: dict[str, tuple[tuple[str, str, float], ...]] = {
 NOTE_SHARE = 0.3  # of journeys with a colleague on them
 NOTE_DRAFT_SHARE = 0.05
 NOTE_SENSITIVE_SHARE = 0.03
+SOMEONE = "A colleague"
 SENSITIVE_BODIES = (
     "Mentioned a recent bereavement in the family; go gently.",
     "Recovering from an operation; prefers calls after 2pm.",
@@ -236,10 +237,12 @@ def note_draw(
         NoteText(
             wants=rng.choice(need.asks).format(item="it"),
             promised=f"{rng.choice(need.next_steps)}." if promised else "",
-            promised_by=str(author) if promised else "",
+            # The rules ask whether someone made the promise and holds the next step,
+            # not who: a stand-in keeps the texts few, so each is assessed once.
+            promised_by=SOMEONE if promised else "",
             tried=rng.choice(need.answers).format(item="it"),
             next_step=followup.title if followup else "",
-            next_step_owner=followup.holder if followup else "",
+            next_step_owner=SOMEONE if followup else "",
             body=rng.choice(SENSITIVE_BODIES) if sensitive else "",
         )
     )
@@ -269,7 +272,7 @@ def note_draw(
         rows.timeline.append(note_line(note))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
 def _assessed(text: NoteText) -> tuple[dict[str, str], dict[str, Any], int]:
     """What note_save stores of a note's text: the redacted fields, the verdict and the
     score (generated texts repeat: each is assessed once)."""
