@@ -72,13 +72,15 @@ def captured(call: Callable[[], object]) -> list[str]:
 
 
 def main_table(sqls: list[str]) -> str:
-    """The table the first query aggregates: its FROM outside every subquery."""
+    """The table the first query aggregates: its FROM nested in the fewest subqueries."""
     for sql in sqls:
-        depth = 0
+        found, depth = [], 0
         for at, char in enumerate(sql):
             depth += {"(": 1, ")": -1}.get(char, 0)
-            if depth == 0 and (found := re.match(r'FROM "(\w+)"', sql[at:])):
-                return found.group(1)
+            if table := re.match(r'FROM "(\w+)"', sql[at:]):
+                found.append((depth, at, table.group(1)))
+        if found:
+            return min(found)[2]
     return ""
 
 
@@ -146,9 +148,13 @@ def report(
     note = (
         "Every query is within the target."
         if not missed
-        else f"Missed the target: {', '.join(missed)}. Each of these is one aggregate over "
-        "the whole period whose cost grows with the rows in it (see what it reads); "
-        "materialised daily aggregates would bound it."
+        else f"Missed the target: {', '.join(missed)}. Not fixed yet. Each reads every "
+        "contact (or message) of the period and, for each, looks up other contacts of its "
+        "journey or customer (the answer after a message, the contact before one) through an "
+        "index on the journey or customer alone (see what it reads): its cost grows with the "
+        "contacts. Candidates: indexes on (journey or customer, direction, occurred_at) so "
+        "each lookup is one probe, then materialised daily aggregates so a whole-base "
+        "dashboard reads days, not contacts."
     )
     return f"""## Dashboards over the whole base (issue 10)
 
