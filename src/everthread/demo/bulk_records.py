@@ -386,7 +386,13 @@ def _evidence(
         staff_id = rng.choice(cast_.agents).pk
     elif source in (Source.WEB_FORM, Source.UNSUBSCRIBE_LINK):
         ip = f"{rng.choice(_WEB_NETWORKS)}.{rng.randint(1, 254)}"
-    wording = wordings[source].format(
+    wording = _wording(wordings[source], str(channel), str(purpose))
+    return (str(kind), str(channel), str(purpose), source.value, wording, staff_id, at, ip)
+
+
+@functools.cache
+def _wording(template: str, channel: str, purpose: str) -> str:
+    """A template in a channel's and a purpose's words (an enum's label is slow to read)."""
+    return template.format(
         channel=ConsentChannel(channel).label.lower(), purpose=Purpose(purpose).label.lower()
     )
-    return (str(kind), str(channel), str(purpose), source.value, wording, staff_id, at, ip)
