@@ -7,7 +7,8 @@ interactions on PostgreSQL.
 
 The base is its own database (everthread_bench_page unless DATABASE_URL says another),
 created if missing and loaded once with `everthread generate`'s service, whose load
-figures are kept in bench/results/customer_page_load.json; a later run reuses both.
+figures are kept in bench/results/customer_page_load.json; a later run, and the name
+search and dashboard benchmarks, reuse both (`generated_base`).
 
 Timed in-process with Django's test Client, signed in as an associate, the page as a
 browser asks for it and the timeline's first page as HTMX asks for it, for three
@@ -24,11 +25,9 @@ import datetime
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "everthread.settings")
@@ -36,79 +35,14 @@ os.environ.setdefault("EVERTHREAD_SECRET_KEY", "benchmark-only")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/everthread_bench_page")
 os.environ.setdefault("EVERTHREAD_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
-import django
-import psycopg
 from benchmarks_md import RESULTS_DIR, percentiles
 from django.conf import settings
+from generated_base import base_ready, client_signed_in, load_line, plan_reads
 
-RESULTS = RESULTS_DIR / "customer_page_load.json"
 # Every run's timings, labelled with the code it measured: the before and after of a fix.
 RUNS = RESULTS_DIR / "customer_page_runs.json"
 WARM_UP = 30
 BUSY = 1000
-
-
-def database_ensure() -> None:
-    """Create the benchmark's database if the server does not have it yet."""
-    name = settings.DATABASES["default"]["NAME"]
-    server = {
-        key: settings.DATABASES["default"][key.upper()]
-        for key in ("host", "port", "user", "password")
-        if settings.DATABASES["default"].get(key.upper())
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            print(f"creating database {name}", flush=True)
-            admin.execute(f'CREATE DATABASE "{name}"')
-
-
-def backend_cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def load(customers: int, interactions: int) -> dict[str, Any]:
-    """Generate the base unless it is here; the load's figures either way."""
-    from django.db import connection
-
-    from everthread.conversations.models import Interaction
-    from everthread.customers.models import Customer
-    from everthread.demo.bulk import customer_base_generate
-
-    have = Customer.objects.count()
-    if have:
-        if have != customers or Interaction.objects.count() != interactions:
-            sys.exit(
-                f"{settings.DATABASES['default']['NAME']} holds {have:,} customers, not the "
-                f"{customers:,} asked for: drop it (or name another with DATABASE_URL)."
-            )
-        print("reusing the loaded base", flush=True)
-        return json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    before, backend, load_before = resource.getrusage(resource.RUSAGE_SELF), 0.0, os.getloadavg()
-    backend = backend_cpu_seconds(pid)
-    base = customer_base_generate(customers=customers, interactions=interactions, progress=True)
-    after = resource.getrusage(resource.RUSAGE_SELF)
-    figures = {
-        "date": datetime.date.today().isoformat(),
-        "customers": base.customers,
-        "interactions": base.interactions,
-        "duplicates": len(base.duplicates),
-        "rows": dict(base.rows),
-        "rows_total": base.rows_total,
-        "seconds": round(base.seconds, 1),
-        "rows_per_second": round(base.rows_per_second),
-        "python_cpu_seconds": round(
-            after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, 1
-        ),
-        "postgres_cpu_seconds": round(backend_cpu_seconds(pid) - backend, 1),
-        "load_average_before_after": [round(load_before[0], 1), round(os.getloadavg()[0], 1)],
-    }
-    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
-    print(json.dumps(figures, indent=2), flush=True)
-    return figures
 
 
 def customers_picked() -> dict[str, tuple[int, int]]:
@@ -168,16 +102,6 @@ def measure(picked: dict[str, tuple[int, int]], requests: int) -> dict[str, Any]
     return {name: percentiles(values) for name, values in samples.items()}
 
 
-def client_signed_in(client: Any) -> Any:
-    from everthread.core.models import Role, Staff
-
-    associate = Staff.objects.filter(role=Role.ASSOCIATE, is_active=True).order_by("id").first()
-    if associate is None:
-        sys.exit("No associate to sign in as.")
-    client.force_login(associate)
-    return client
-
-
 def queries_of(picked: dict[str, tuple[int, int]]) -> dict[str, dict[str, Any]]:
     """How many queries each page runs, and the SELECTs of each for the 1,000+ customer."""
     from django.db import connection
@@ -220,7 +144,7 @@ def explained(selects: list[str]) -> list[dict[str, Any]]:
                     "sql": sql,
                     "table": _main_table(sql),
                     "ms": plan["Execution Time"],
-                    "reads": sorted(set(_reads(plan["Plan"]))),
+                    "reads": sorted(set(plan_reads(plan["Plan"]))),
                 }
             )
     return plans
@@ -236,17 +160,6 @@ def _head() -> str:
 def _main_table(sql: str) -> str:
     found = re.search(r'FROM "(\w+)"', sql)
     return found.group(1) if found else "?"
-
-
-def _reads(node: dict[str, Any]) -> list[str]:
-    reads = []
-    if "Index Name" in node:
-        reads.append(f"{node['Node Type']} using {node['Index Name']}")
-    elif node["Node Type"] == "Seq Scan":
-        reads.append(f"Seq Scan on {node['Relation Name']}")
-    for child in node.get("Plans", []):
-        reads += _reads(child)
-    return reads
 
 
 def runs_record(
@@ -320,7 +233,7 @@ def report(
     interactions = ", ".join(f"{who}: {count:,}" for who, (_, count) in picked.items())
     return f"""## Customer page and timeline (issue 5)
 
-PostgreSQL, a base made by `everthread generate`: {_load_line(figures)}
+PostgreSQL, a base made by `everthread generate`: {load_line(figures)}
 
 Three customers (interactions each: {interactions}); {requests} requests of each after
 {WARM_UP} warm-up rounds, timed while the machine's load average was
@@ -359,34 +272,6 @@ the 2 cores: compare runs by their ratios, not their milliseconds.
 """
 
 
-def _load_line(figures: dict[str, Any]) -> str:
-    if not figures:
-        return "(loaded by an earlier run that kept no figures)."
-    python, postgres = figures["python_cpu_seconds"], figures["postgres_cpu_seconds"]
-    scale = 20_000_000 / figures["interactions"]
-    return (
-        f"{figures['rows_total']:,} rows ({figures['customers']:,} customers, "
-        f"{figures['interactions']:,} interactions, {figures['duplicates']:,} planted "
-        f"duplicates; {figures['rows']['conversations_journey']:,} journeys, "
-        f"{figures['rows']['followups_followup']:,} follow-ups, their timeline) loaded in "
-        f"{figures['seconds']:,.0f} s, **{figures['rows_per_second']:,} rows/s**, on "
-        f"{figures['date']} while other work shared the 2 cores (load average "
-        f"{figures['load_average_before_after'][0]} at the start, "
-        f"{figures['load_average_before_after'][1]} at the end). CPU time: Python "
-        f"{python:,.0f} s ({figures['rows_total'] / python:,.0f} rows per CPU-second), the "
-        f"PostgreSQL backend taking the COPY {postgres:,.0f} s "
-        f"({figures['rows_total'] / postgres:,.0f} rows per CPU-second); the next batch is "
-        "drawn while PostgreSQL writes the last, so on an idle machine the two overlap. "
-        f"Extrapolated to 1M customers and 20M interactions ({scale:.0f}× the rows, "
-        "assuming the cost per row holds as the indexes grow): about "
-        f"{scale * python / 60:.0f} min of Python and {scale * postgres / 60:.0f} min of "
-        f"PostgreSQL CPU, so {scale * max(python, postgres) / 60:.0f} min with the machine "
-        f"to itself and the two fully overlapped, {scale * (python + postgres) / 60:.0f} min "
-        f"with no overlap at all, and {scale * figures['seconds'] / 60:.0f} min shared as "
-        "this run was."
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--customers", type=int, default=100_000)
@@ -396,21 +281,15 @@ def main() -> None:
         "--label", default="", help="which code this run measures (default: git HEAD)"
     )
     options = parser.parse_args()
-    if not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        sys.exit("Run this against PostgreSQL: set DATABASE_URL=postgres://...")
-    database_ensure()
     # The static manifest is built by collectstatic at deploy time; like the tests, read
     # the source files (a manifest lookup is one dict read: the timings do not change).
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    django.setup()
+    figures = base_ready(options.customers, options.interactions)
     from benchmarks_md import section_write
-    from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    figures = load(options.customers, options.interactions)
     picked = customers_picked()
     print(f"customers: {picked}", flush=True)
     queries = queries_of(picked)

@@ -6,8 +6,10 @@
            temporary folder, BENCHMARKS.md and bench/results/ are left alone
 
 Each benchmark runs in its own process against its own PostgreSQL database (made fresh
-for `ci`, kept between runs otherwise so a loaded base is reused). A benchmark that fails,
-or cannot reach its scale, is reported as failed instead of a figure; the others still run.
+for `ci`, kept between runs otherwise so a loaded base is reused); the customer page, name
+search and dashboard benchmarks share one, the generated base, loaded by whichever runs
+first. A benchmark that fails, cannot reach its scale, or lacks a tool it drives (wrk) is
+reported as failed instead of a figure; the others still run.
 
     .venv/bin/python bench/run.py --scale small [--only recognise,availability]
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,6 +45,28 @@ class Benchmark:
     # on the server it is given; "": it needs none, or keeps its own (knowledge search).
     database: str = "url"
     writes: list[str] = field(default_factory=list)  # arguments that say "write the figures"
+    # The database's name when benchmarks share one (its own name otherwise).
+    base: str = ""
+    # Programs it drives, each with how to install it.
+    needs: dict[str, str] = field(default_factory=dict)
+
+
+# The generated base the customer page, name search and dashboards read, by scale.
+GENERATED_BASE = {
+    "ci": ["--customers", "3000", "--interactions", "24000"],
+    "small": ["--customers", "100000", "--interactions", "2000000"],
+    "1M": ["--customers", "1000000", "--interactions", "20000000"],
+}
+
+
+def on_the_generated_base(name: str, script: str, extra: dict[str, list[str]]) -> Benchmark:
+    """A benchmark that reads the generated base, with arguments of its own by scale."""
+    return Benchmark(
+        name,
+        script,
+        {scale: [*GENERATED_BASE[scale], *extra.get(scale, [])] for scale in SCALES},
+        base="generated",
+    )
 
 
 BENCHMARKS = [
@@ -54,14 +79,10 @@ BENCHMARKS = [
             "1M": ["--customers", "1000000"],
         },
     ),
-    Benchmark(
-        "customer-page",
-        "customer_page.py",
-        {
-            "ci": ["--customers", "3000", "--interactions", "24000", "--requests", "20"],
-            "small": ["--customers", "100000", "--interactions", "2000000"],
-            "1M": ["--customers", "1000000", "--interactions", "20000000"],
-        },
+    on_the_generated_base("customer-page", "customer_page.py", {"ci": ["--requests", "20"]}),
+    on_the_generated_base("name-search", "name_search.py", {"ci": ["--searches", "20"]}),
+    on_the_generated_base(
+        "dashboards", "dashboards.py", {"ci": ["--repeat", "2"], "1M": ["--repeat", "3"]}
     ),
     Benchmark(
         "availability",
@@ -81,6 +102,13 @@ BENCHMARKS = [
             "1M": ["--rows", "200000"],
         },
         database="server",
+    ),
+    Benchmark(
+        "webhooks",
+        "webhook_ingest.py",
+        {"ci": ["--seconds", "2", "--repeat", "1"], "small": [], "1M": []},
+        database="server",
+        needs={"wrk": "apt-get install wrk"},
     ),
     Benchmark(
         "outbox",
@@ -148,26 +176,42 @@ def database_drop(name: str) -> None:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run(benchmark: Benchmark, scale: str, env: dict[str, str]) -> bool:
+def missing(benchmark: Benchmark) -> str:
+    """Why the benchmark cannot run here ("" if it can): a program it drives is not installed."""
+    absent = [
+        f"{program} not installed ({install})"
+        for program, install in benchmark.needs.items()
+        if shutil.which(program) is None
+    ]
+    return "; ".join(absent)
+
+
+def run(benchmark: Benchmark, scale: str, env: dict[str, str], fresh: set[str]) -> str:
+    """Run one benchmark; "" when it finished, else why it failed."""
     command = [sys.executable, str(BENCH / benchmark.script), *benchmark.args[scale]]
     command += benchmark.writes
     env = dict(env)
-    database = f"everthread_bench_{benchmark.name.replace('-', '_')}_{scale.lower()}"
+    print(f"\n== {benchmark.name} ({scale}): {' '.join(command[1:])}", flush=True)
+    if why := missing(benchmark):
+        print(f"== {benchmark.name}: failed: {why}", flush=True)
+        return why
+    name = (benchmark.base or benchmark.name).replace("-", "_")
+    database = f"everthread_bench_{name}_{scale.lower()}"
     if benchmark.database == "url":
-        (database_fresh if scale == "ci" else database_ensure)(database)
+        # Made fresh once per run for ci (shared by the benchmarks that name the same base).
+        if scale == "ci" and database not in fresh:
+            database_fresh(database)
+            fresh.add(database)
+        else:
+            database_ensure(database)
         env["DATABASE_URL"] = f"{SERVER}/{database}"
     elif benchmark.database == "server":
         command += ["--postgres", SERVER]
-    print(f"\n== {benchmark.name} ({scale}): {' '.join(command[1:])}", flush=True)
     started = time.perf_counter()
-    try:
-        finished = subprocess.run(command, env=env, cwd=BENCH, check=False).returncode == 0
-    finally:
-        if scale == "ci" and benchmark.database == "url":
-            database_drop(database)
+    finished = subprocess.run(command, env=env, cwd=BENCH, check=False).returncode == 0
     took = time.perf_counter() - started
     print(f"== {benchmark.name}: {'done' if finished else 'FAILED'} in {took:.0f} s", flush=True)
-    return finished
+    return "" if finished else "see its output above"
 
 
 def main() -> None:
@@ -186,9 +230,15 @@ def main() -> None:
         if options.scale == "ci":
             env["BENCHMARKS_MD"] = str(Path(scratch) / "BENCHMARKS.md")
             env["BENCHMARKS_RESULTS"] = scratch
-        failed = [b.name for b in chosen if not run(b, options.scale, env)]
+        fresh: set[str] = set()
+        try:
+            outcomes = {b.name: run(b, options.scale, env, fresh) for b in chosen}
+        finally:
+            for database in fresh:
+                database_drop(database)
+    failed = [f"{name} ({why})" for name, why in outcomes.items() if why]
     if failed:
-        sys.exit(f"\nFailed: {', '.join(failed)}")
+        sys.exit("\nFailed:\n" + "\n".join(f"  {line}" for line in failed))
     where = "a scratch copy" if options.scale == "ci" else "BENCHMARKS.md"
     print(f"\nAll {len(chosen)} benchmarks ran at scale {options.scale}; figures in {where}.")
 

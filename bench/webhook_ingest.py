@@ -35,12 +35,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from benchmarks_md import RESULTS_DIR
+
 from webhooks import meta_signature, twilio_signature, whatsapp_cloud, whatsapp_text
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "et_webhook_bench"
 TOKEN, SECRET = "bench-twilio-auth-token", "bench-meta-app-secret"
-RESULTS = Path(__file__).resolve().parent / "results" / "webhook_ingest.json"
+RESULTS = RESULTS_DIR / "webhook_ingest.json"
 SENDERS = 1000  # distinct phone numbers the messages come from
 SERVERS = {"sync": ["--workers", "2"], "gthread": ["--workers", "2", "--threads", "8"]}
 
@@ -331,7 +333,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print, leave BENCHMARKS.md")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
-        sys.exit("wrk is needed: apt-get install wrk")
+        sys.exit("failed: wrk not installed (apt-get install wrk)")
     try:
         url = _fresh_database(args.postgres)
     except Exception as error:  # any reason the server cannot be used

@@ -7,12 +7,11 @@ import statistics
 
 import numpy as np
 import pytest
-from django.db.models import Count
 
 from everthread.conversations.models import Interaction
 from everthread.customers.models import Customer
 from everthread.demo.bulk import MAX_HISTORY, history_lengths
-from generating import generate
+from generating import generate, per_customer
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +19,9 @@ pytestmark = pytest.mark.django_db
 def test_a_few_customers_have_most_of_the_contacts(associate) -> None:
     generate("--customers", "200", "--interactions", "4000")
 
-    per_customer = dict(
-        Interaction.objects.values_list("customer")
-        .annotate(n=Count("id"))
-        .values_list("customer", "n")
-    )
+    contacts = per_customer(Interaction)
     counts = sorted(
-        (per_customer.get(pk, 0) for pk in Customer.objects.values_list("pk", flat=True)),
+        (contacts.get(pk, 0) for pk in Customer.objects.values_list("pk", flat=True)),
         reverse=True,
     )
     assert counts[0] >= 10 * statistics.median(counts)

@@ -1,5 +1,5 @@
-"""A generated customer's timeline is exactly what recording each contact and follow-up
-one by one would have written, and their journeys agree with their contacts."""
+"""A generated customer's timeline is exactly what recording each contact, follow-up and
+handover note one by one would have written, and their journeys agree with their contacts."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from everthread.conversations.selectors import timeline_page
 from everthread.conversations.services import TimelineLine, interaction_line
 from everthread.followups.models import FollowUp
 from everthread.followups.services import followup_line
+from everthread.notes.models import Note
+from everthread.notes.services import note_line
 from generating import generate
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +55,10 @@ def test_every_line_is_the_line_recording_it_writes(associate) -> None:
     for followup in followups:
         entry = entries.pop(("followup", followup.pk))
         assert stored(entry) == as_written(followup_line(followup))
+    notes = Note.objects.select_related("author", "promised_by", "next_step_followup__owner")
+    for note in notes.filter(status=Note.Status.FINAL):
+        entry = entries.pop(("note", note.pk))
+        assert stored(entry) == as_written(note_line(note))
     assert entries == {}
 
 

@@ -1,9 +1,11 @@
 """`everthread generate`: a realistic organisation at scale, written fast.
 
 Customers (with contact points of every kind and ~10% planted duplicates), journeys,
-interactions across channels and follow-ups, each with the timeline line the product
-would have written for it. How many interactions each customer has follows a
-Zipf-Mandelbrot law: most have a handful, a few have thousands (up to MAX_HISTORY).
+interactions across channels, follow-ups, handover notes, consent ledgers, and the
+messages behind contacts (the outbox's, with delivery statuses, and the webhooks'),
+each with the timeline line the product would have written for it. How many
+interactions each customer has follows a Zipf-Mandelbrot law: most have a handful, a
+few have thousands (up to MAX_HISTORY).
 
 On PostgreSQL rows go in with binary COPY, a batch of customers per transaction, with
 every index and constraint the migrations made in place (nothing is dropped, so nothing
@@ -15,7 +17,10 @@ no reminder or escalation tasks for the generated follow-ups; one audit line say
 happened.
 
 Generated customers carry a CRM id GEN-<number>; a second run into the same database
-is refused unless it is told to --append, and then numbers carry on from the last.
+is refused unless it is told to --append, and then numbers carry on from the last. A
+database holding customers no run generated (a demo's, or real ones) is refused unless
+it is told to --alongside: a load of made-up people into a real base is not undone
+easily.
 """
 
 from __future__ import annotations
@@ -33,10 +38,12 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from everthread.channels.models import InboundEvent
+from everthread.consent.models import ConsentEvent
 from everthread.conversations.models import Interaction, Journey, TimelineEntry
 from everthread.conversations.services import TimelineLine
 from everthread.core.errors import InvalidInput
-from everthread.core.models import Industry, Organisation, Role, Staff, Store, Team
+from everthread.core.models import AuditEvent, Industry, Organisation, Role, Staff, Store, Team
 from everthread.core.services import (
     audit_record,
     organisation_configure,
@@ -64,10 +71,19 @@ from everthread.demo.bulk_people import (
     person_draw,
     search_keys,
 )
+from everthread.demo.bulk_records import (
+    CONSENT_COLUMNS,
+    DECISION_COLUMNS,
+    INBOUND_COLUMNS,
+    NOTE_COLUMNS,
+    OUTBOUND_COLUMNS,
+)
 from everthread.demo.bulk_writing import Row, Writer, drawn_ahead, writer_for_database
-from everthread.demo.errors import GeneratedBaseExists
+from everthread.demo.errors import GeneratedBaseExists, OtherCustomersPresent
 from everthread.demo.services import DEMO_PASSWORD
 from everthread.followups.models import FollowUp
+from everthread.notes.models import Note
+from everthread.outreach.models import OutboundMessage, OutreachDecision
 
 SEED = 2026
 GENERATED = "demo.generated"  # the audit action each run records
@@ -122,11 +138,19 @@ def customer_base_generate(
     interactions: int,
     seed: int = SEED,
     append: bool = False,
+    alongside: bool = False,
     progress: bool = False,
 ) -> GeneratedBase:
     """Write ``customers`` customers, ``interactions`` interactions and all that goes with them."""
     if customers < 1 or interactions < 0:
         raise InvalidInput("Ask for at least one customer and no fewer than 0 interactions.")
+    others = _other_customers()
+    if others and not alongside:
+        raise OtherCustomersPresent(
+            f"This database holds {others:,} customers that no earlier run generated (a "
+            "demo's, or real ones). Generate into a fresh database, or run with --alongside "
+            "to add made-up customers beside them."
+        )
     last = _last_number()
     if last and not append:
         raise GeneratedBaseExists(
@@ -253,12 +277,13 @@ def _batch_draw(rng: random.Random, draft: _Draft, batch: _Batch) -> _Drawn:
             draft.originals += 1
         since = _since(rng, draft.now, count)
         customers.append(_customer_row(customer_id, person, since, draft.now))
-        points += [
-            (customer_id, kind, value, "", since)
-            for kind, value in contact_points_normalise(person, region=draft.region)
-        ]
+        stored = contact_points_normalise(person, region=draft.region)
+        points += [(customer_id, kind, value, "", since) for kind, value in stored]
         client = Client(
-            id=customer_id, home_store=person.home_store, channels=person.preferred_channels
+            id=customer_id,
+            home_store=person.home_store,
+            channels=person.preferred_channels,
+            addresses=dict(reversed(stored)),  # the first of each kind
         )
         history_draw(
             rng,
@@ -276,6 +301,11 @@ def _batch_draw(rng: random.Random, draft: _Draft, batch: _Batch) -> _Drawn:
         (Journey, JOURNEY_COLUMNS, rows.journeys),
         (Interaction, INTERACTION_COLUMNS, rows.interactions),
         (FollowUp, FOLLOWUP_COLUMNS, rows.followups),
+        (Note, NOTE_COLUMNS, rows.notes),
+        (ConsentEvent, CONSENT_COLUMNS, rows.consents),
+        (OutreachDecision, DECISION_COLUMNS, rows.decisions),
+        (OutboundMessage, OUTBOUND_COLUMNS, rows.outbound),
+        (InboundEvent, INBOUND_COLUMNS, rows.inbound),
         (TimelineEntry, TIMELINE_COLUMNS, [_timeline_row(line) for line in rows.timeline]),
     )
     return _Drawn(
@@ -358,6 +388,15 @@ def _last_number() -> int:
         .first()
     )
     return int(value.removeprefix(CRM_PREFIX)) if value else 0
+
+
+def _other_customers() -> int:
+    """How many customers in this database no run of ``generate`` wrote."""
+    generated = sum(
+        int(detail.get("customers", 0))
+        for detail in AuditEvent.objects.filter(action=GENERATED).values_list("detail", flat=True)
+    )
+    return max(Customer.objects.count() - generated, 0)
 
 
 def _run_record(

@@ -1,4 +1,5 @@
-"""Generated histories at scale: journeys, interactions across channels, and follow-ups.
+"""Generated histories at scale: journeys, interactions across channels, follow-ups, and
+the messages and notes around them (``bulk_records``).
 
 A customer's contacts come in episodes (a journey: a question, our answer, their
 reply, over hours or days, sometimes moving channel) and a few stand-alone
@@ -22,6 +23,13 @@ from django.db import models
 from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.services import TimelineLine, interaction_line
 from everthread.core.models import Channel, Staff, Store, Team
+from everthread.demo.bulk_records import (
+    NOTE_DRAFT_SHARE,
+    NOTE_SHARE,
+    consents_draw,
+    message_draw,
+    note_draw,
+)
 from everthread.followups.models import FollowUp
 from everthread.followups.services import followup_line
 
@@ -47,7 +55,6 @@ OPEN, WAITING, RESOLVED = (status.value for status in Journey.Status)
 CHANNELS = tuple(Channel.values)
 QUIET_BEFORE_RESOLVED = datetime.timedelta(days=14)
 STANDALONE_SHARE = 0.15
-HOUR = datetime.timedelta(hours=1)
 
 
 class Need(NamedTuple):
@@ -229,6 +236,11 @@ class Rows:
     interactions: list[tuple[Any, ...]] = field(default_factory=list)
     followups: list[tuple[Any, ...]] = field(default_factory=list)
     timeline: list[TimelineLine] = field(default_factory=list)
+    decisions: list[tuple[Any, ...]] = field(default_factory=list)
+    outbound: list[tuple[Any, ...]] = field(default_factory=list)
+    inbound: list[tuple[Any, ...]] = field(default_factory=list)
+    notes: list[tuple[Any, ...]] = field(default_factory=list)
+    consents: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 # Hands out an id for a new row of the model that the database will give nobody else.
@@ -242,6 +254,8 @@ class Client:
     id: int
     home_store: Store | None
     channels: tuple[str, ...]
+    # Contact kind → the customer's first stored value of it: where messages go and come from.
+    addresses: dict[str, str] = field(default_factory=dict)
 
 
 def history_draw(
@@ -255,7 +269,9 @@ def history_draw(
     since: datetime.datetime,
     now: datetime.datetime,
 ) -> None:
-    """``count`` interactions of ``client`` between ``since`` and ``now``, into ``rows``."""
+    """``count`` interactions of ``client`` between ``since`` and ``now``, into ``rows``, and
+    the consent ledger that goes with them."""
+    consents_draw(rng, cast_, next_id, rows, client=client, count=count, since=since, now=now)
     left = count
     span = (now - since).total_seconds()
     while left > 0:
@@ -264,7 +280,10 @@ def history_draw(
         size = min(size, left)
         if size == 1:
             channel = rng.choice(client.channels)
-            _contact(rng, cast_, next_id, rows, client, None, _need(rng, cast_), 0, channel, start)
+            contact = _contact(
+                rng, cast_, next_id, rows, client, None, _need(rng, cast_), 0, channel, start
+            )
+            message_draw(rng, cast_, next_id, rows, client, contact, now)
         else:
             _journey(rng, cast_, next_id, rows, client, size=size, start=start, now=now)
         left -= size
@@ -300,14 +319,23 @@ def _journey(
         if position and rng.random() < 0.1:
             channel = rng.choice(CHANNELS)  # the customer moved to another channel
         at += gap
-        contacts.append(
-            _contact(rng, cast_, next_id, rows, client, journey_id, need, position, channel, at)
+        contact = _contact(
+            rng, cast_, next_id, rows, client, journey_id, need, position, channel, at
         )
+        message_draw(rng, cast_, next_id, rows, client, contact, now)
+        contacts.append(contact)
     rows.journeys.append(_journey_row(rng, cast_, need, journey_id, client, contacts, now))
-    followup = _followup(rng, cast_, next_id, client, journey_id, need, contacts, now)
+    # A saved handover note opens its next step's follow-up; a draft opens none.
+    noted = any(c.staff for c in contacts) and rng.random() < NOTE_SHARE
+    drafted = noted and rng.random() < NOTE_DRAFT_SHARE
+    followup = _followup(
+        rng, cast_, next_id, client, journey_id, need, contacts, now, forced=noted and not drafted
+    )
     if followup is not None:
         rows.followups.append(tuple(getattr(followup, name) for name in FOLLOWUP_COLUMNS))
         rows.timeline.append(followup_line(followup))
+    if noted:
+        note_draw(rng, next_id, rows, need, contacts, None if drafted else followup, now)
 
 
 def _contact(
@@ -414,18 +442,26 @@ def _followup(
     need: Need,
     contacts: list[InteractionRow],
     now: datetime.datetime,
+    *,
+    forced: bool = False,
 ) -> FollowUp | None:
-    """Some live journeys carry an open follow-up, a few finished ones a done one."""
+    """Some live journeys carry an open follow-up, a few finished ones a done one (and any
+    ``forced`` to: a note's next step)."""
     last = contacts[-1]
     live = now - last.occurred_at <= QUIET_BEFORE_RESOLVED
-    if rng.random() >= (0.5 if live else 0.08):
+    if rng.random() >= (0.5 if live else 0.08) and not forced:
         return None
     owner = next((c.staff for c in reversed(contacts) if c.staff is not None), None)
     team = None
     if owner is None or rng.random() < 0.2:
         owner, team = None, last.team or cast_.contact_centre
     created_by = owner or rng.choice(cast_.agents)
-    due = now + datetime.timedelta(hours=rng.randint(-4 * 24, 7 * 24)) if live else last.occurred_at
+    if live:
+        due, closed = now + datetime.timedelta(hours=rng.randint(-4 * 24, 7 * 24)), None
+    else:
+        # Promised for within three days; most were done by then, some late.
+        due = last.occurred_at + datetime.timedelta(hours=rng.randint(2, 72))
+        closed = last.occurred_at + datetime.timedelta(minutes=rng.randint(20, 80 * 60))
     return FollowUp(
         pk=next_id(FollowUp),
         customer_id=client.id,
@@ -442,6 +478,6 @@ def _followup(
         reply_channel="",
         created_by=created_by,
         created_at=last.occurred_at,
-        closed_at=None if live else last.occurred_at + HOUR,
+        closed_at=closed,
         closed_by=None if live else created_by,
     )

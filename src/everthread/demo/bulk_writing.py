@@ -8,6 +8,7 @@ and writes them in the caller's transaction.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import queue
 import threading
@@ -66,14 +67,18 @@ class CopyWriter(Writer):
         return spare.popleft()
 
     def prepare(self, model: type[models.Model], columns: tuple[str, ...], rows: list[Row]) -> Any:
-        json_at = json_columns(model, columns)
-        if not json_at:
+        json_at = columns_of(model, columns, models.JSONField)
+        # Binary COPY takes an inet as an address object, not its text.
+        inet_at = columns_of(model, columns, models.GenericIPAddressField)
+        if not json_at and not inet_at:
             return rows
         prepared = []
         for row in rows:
             values = list(row)
             for at in json_at:
                 values[at] = self._json(values[at])
+            for at in inet_at:
+                values[at] = ipaddress.ip_address(values[at]) if values[at] else None
             prepared.append(values)
         return prepared
 
@@ -170,11 +175,12 @@ def _sqlite_sequence(model: type[models.Model]) -> int:
     return int(row[0]) if row else 0
 
 
-def json_columns(model: type[models.Model], columns: tuple[str, ...]) -> frozenset[int]:
+def columns_of(
+    model: type[models.Model], columns: tuple[str, ...], kind: type[models.Field]
+) -> frozenset[int]:
+    """Where in ``columns`` the fields of ``kind`` are."""
     return frozenset(
-        at
-        for at, name in enumerate(columns)
-        if isinstance(model._meta.get_field(name), models.JSONField)
+        at for at, name in enumerate(columns) if isinstance(model._meta.get_field(name), kind)
     )
 
 

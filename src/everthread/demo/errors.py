@@ -7,3 +7,7 @@ class DemoDatabaseTaken(Conflict):
 
 class GeneratedBaseExists(Conflict):
     code = "generated_base_exists"
+
+
+class OtherCustomersPresent(Conflict):
+    code = "other_customers_present"

@@ -13,9 +13,11 @@ class Command(BaseCommand):
     help = (
         "Generate a realistic customer base at scale: customers with contact points of every "
         "kind and ~10%% planted duplicates, journeys, interactions across channels (a few "
-        "customers with thousands), follow-ups and their timeline. COPY on PostgreSQL; on "
-        "SQLite keep it small. Refuses a database that already holds generated customers "
-        "unless --append."
+        "customers with thousands), follow-ups, handover notes, consent ledgers, the "
+        "messages sent and received with their delivery statuses, and their timeline. COPY "
+        "on PostgreSQL; on SQLite keep it small. Refuses a database that already holds "
+        "generated customers unless --append, and one that holds other customers unless "
+        "--alongside."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,6 +29,11 @@ class Command(BaseCommand):
             action="store_true",
             help="add to the customers an earlier run generated, numbering on from them",
         )
+        parser.add_argument(
+            "--alongside",
+            action="store_true",
+            help="generate into a database that holds other customers (a demo's, or real ones)",
+        )
 
     def handle(
         self,
@@ -35,6 +42,7 @@ class Command(BaseCommand):
         interactions: int,
         seed: int,
         append: bool,
+        alongside: bool,
         **options: Any,
     ) -> None:
         how = "COPY" if connection.vendor == "postgresql" else "bulk inserts"
@@ -48,6 +56,7 @@ class Command(BaseCommand):
                 interactions=interactions,
                 seed=seed,
                 append=append,
+                alongside=alongside,
                 progress=options["verbosity"] > 0,
             )
         except DomainError as error:

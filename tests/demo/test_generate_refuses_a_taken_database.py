@@ -1,5 +1,6 @@
 """A second `everthread generate` into the same database is refused with a message,
-unless it is told to --append, when it numbers on from the first run."""
+unless it is told to --append, when it numbers on from the first run; so is a database
+holding customers no run generated, unless it is told to --alongside."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.core.management import CommandError
 
 from everthread.core.models import AuditEvent
 from everthread.customers.models import ContactPoint, Customer
+from factories import CustomerFactory
 from generating import generate
 
 pytestmark = pytest.mark.django_db
@@ -36,3 +38,18 @@ def test_append_adds_more_customers_after_the_first(associate) -> None:
 def test_nothing_to_generate_is_refused(associate) -> None:
     with pytest.raises(CommandError, match="at least one customer"):
         generate("--customers", "0", "--interactions", "10")
+
+
+def test_a_database_with_other_customers_is_refused_unless_told(associate) -> None:
+    CustomerFactory(given_name="Rosa")
+
+    with pytest.raises(CommandError, match=r"1 customers that no earlier run generated"):
+        generate("--customers", "20", "--interactions", "40")
+    assert Customer.objects.count() == 1
+
+    generate("--customers", "20", "--interactions", "40", "--alongside")
+    assert Customer.objects.count() == 21
+    # The earlier run's customers are its own: adding more needs only --append.
+    generate("--customers", "5", "--interactions", "5", "--append", "--alongside")
+    with pytest.raises(CommandError, match="no earlier run generated"):
+        generate("--customers", "5", "--interactions", "5", "--append")

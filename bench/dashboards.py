@@ -1,0 +1,215 @@
+"""Issue 10: the continuity dashboard's queries over the whole generated base.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/everthread_bench_generated_small \
+        .venv/bin/python bench/dashboards.py --customers 100000 --interactions 2000000
+
+Reads (or loads, once) the generated base `generated_base` keeps for the customer page.
+The scope is everything: from the first contact in the base to tomorrow, no store, team,
+channel or person. Each insights metric (every one registered: what the dashboard, the
+CSV and `GET /api/v1/insights/metrics` compute) and each of the dashboard's tables is
+computed ``--repeat`` times, taking turns; the median is reported against the target of
+1 s. The baseline, in the same run and turns, is a COUNT(*) over the table the metric's
+first query reads: what merely counting the rows it aggregates costs. EXPLAIN (without
+ANALYZE) of each query says what it reads. Writes its section of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "everthread.settings")
+os.environ.setdefault("EVERTHREAD_SECRET_KEY", "benchmark-only")
+os.environ.setdefault(
+    "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/everthread_bench_generated"
+)
+
+from generated_base import base_ready, plan_reads
+
+TARGET_MS = 1000
+
+
+def whole_base() -> Any:
+    from django.db.models import Min
+    from django.utils import timezone
+
+    from everthread.conversations.models import Interaction
+    from everthread.insights.scope import Scope
+
+    first = Interaction.objects.aggregate(first=Min("occurred_at"))["first"] or timezone.now()
+    start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Scope(start=start, end=timezone.now() + datetime.timedelta(days=1))
+
+
+def dashboard_queries(scope: Any) -> dict[str, Callable[[], object]]:
+    """Every metric, then every table of the dashboard, by the name it shows."""
+    from everthread.insights.metrics import METRICS
+    from everthread.insights.selectors import followups_by_month, journey_map, response_by_channel
+
+    queries: dict[str, Callable[[], object]] = {
+        f"{metric.label} (`{key}`)": (lambda metric=metric: metric.measure(scope))
+        for key, metric in METRICS.items()
+    }
+    queries["table: response time by channel"] = lambda: response_by_channel(scope)
+    queries["table: follow-ups by month"] = lambda: followups_by_month(scope)
+    queries["table: journey map"] = lambda: journey_map(scope)
+    return queries
+
+
+def captured(call: Callable[[], object]) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        call()
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def main_table(sqls: list[str]) -> str:
+    """The table the first query aggregates: its FROM nested in the fewest subqueries."""
+    for sql in sqls:
+        found, depth = [], 0
+        for at, char in enumerate(sql):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if table := re.match(r'FROM "(\w+)"', sql[at:]):
+                found.append((depth, at, table.group(1)))
+        if found:
+            return min(found)[2]
+    return ""
+
+
+def queries_read(sqls: list[str]) -> list[str]:
+    from django.db import connection
+
+    reads: list[str] = []
+    with connection.cursor() as cursor:
+        for sql in sqls:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
+            reads += plan_reads(cursor.fetchone()[0][0]["Plan"])
+    return sorted(set(reads))
+
+
+def count_of(table: str) -> Callable[[], object]:
+    from django.db import connection
+
+    def count() -> object:
+        with connection.cursor() as cursor:
+            cursor.execute(f'SELECT count(*) FROM "{table}"')
+            return cursor.fetchone()[0]
+
+    return count
+
+
+def measure(queries: dict[str, Callable[[], object]], tables: dict[str, str], repeat: int) -> dict:
+    """Median ms of each query and of its table's COUNT(*), taking turns, ``repeat`` times."""
+    counts = {table: count_of(table) for table in set(tables.values()) if table}
+    calls = {**queries, **{f"count:{table}": call for table, call in counts.items()}}
+    samples: dict[str, list[float]] = {name: [] for name in calls}
+    for call in calls.values():  # warm the cache: the dashboard is read again and again
+        call()
+    for turn in range(repeat):
+        order = list(calls.items())
+        for name, call in order[turn % len(order) :] + order[: turn % len(order)]:
+            started = time.perf_counter()
+            call()
+            samples[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def report(
+    figures: dict[str, Any],
+    scope: Any,
+    medians: dict[str, float],
+    tables: dict[str, str],
+    reads: dict[str, list[str]],
+    values: dict[str, str],
+    repeat: int,
+    load: list[float],
+) -> str:
+    from generated_base import load_line
+
+    rows = []
+    for name, table in tables.items():
+        ms = medians[name]
+        count = medians.get(f"count:{table}")
+        ratio = f"{ms / count:.1f}×" if count else "–"
+        verdict = "yes" if ms <= TARGET_MS else "**no**"
+        rows.append(
+            f"| {name} | {values[name]} | {ms:,.0f} | {verdict} | `{table}` | "
+            f"{count or 0:,.0f} | {ratio} | {', '.join(reads[name]) or '(none)'} |"
+        )
+    missed = [name for name in tables if medians[name] > TARGET_MS]
+    note = (
+        "Every query is within the target."
+        if not missed
+        else f"Missed the target: {', '.join(missed)}. Not fixed yet. Each reads every "
+        "contact (or message) of the period and, for each, looks up other contacts of its "
+        "journey or customer (the answer after a message, the contact before one) through an "
+        "index on the journey or customer alone (see what it reads): its cost grows with the "
+        "contacts. Candidates: indexes on (journey or customer, direction, occurred_at) so "
+        "each lookup is one probe, then materialised daily aggregates so a whole-base "
+        "dashboard reads days, not contacts."
+    )
+    return f"""## Dashboards over the whole base (issue 10)
+
+PostgreSQL, the generated base the customer page reads: {load_line(figures)}
+
+The scope is the whole base: {scope.start:%-d %b %Y} to {scope.end:%-d %b %Y}, no store,
+team, channel or person. Each metric (as the dashboard, its CSV and the API compute it)
+and each table of the dashboard, {repeat} times taking turns after one warm-up, in-process;
+median milliseconds. Target: ≤ {TARGET_MS:,} ms each. Baseline in the same turns: a
+COUNT(*) over the table the query reads first. Load average {load[0]} (start) and
+{load[1]} (end) on the 2 cores. "Reads" is EXPLAIN (no ANALYZE) of every query it runs.
+
+| query | value | median ms | ≤ 1 s | table | COUNT(*) ms | / COUNT(*) | reads |
+|---|---|---|---|---|---|---|---|
+{chr(10).join(rows)}
+
+{note}
+"""
+
+
+def shown(value: object) -> str:
+    from everthread.insights.metrics import Measure
+
+    if isinstance(value, Measure):
+        if value.value is None:
+            return "no data"
+        return f"{value.value:g} ({value.numerator:,.0f} / {value.denominator:,})"
+    if isinstance(value, list):
+        return f"{len(value)} rows"
+    flows = getattr(value, "flows", None)
+    return f"{len(flows)} flows" if flows is not None else str(value)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--interactions", type=int, default=2_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    options = parser.parse_args()
+    figures = base_ready(options.customers, options.interactions)
+    from benchmarks_md import section_write
+
+    scope = whole_base()
+    queries = dashboard_queries(scope)
+    sqls = {name: captured(call) for name, call in queries.items()}
+    tables = {name: main_table(sql) for name, sql in sqls.items()}
+    reads = {name: queries_read(sql) for name, sql in sqls.items()}
+    values = {name: shown(call()) for name, call in queries.items()}
+    load_before = os.getloadavg()[0]
+    medians = measure(queries, tables, options.repeat)
+    load = [round(load_before, 1), round(os.getloadavg()[0], 1)]
+    body = report(figures, scope, medians, tables, reads, values, options.repeat, load)
+    section_write("dashboards", body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()
