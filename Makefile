@@ -20,7 +20,7 @@ DEMO_ENV := EVERTHREAD_DEBUG=true EVERTHREAD_OUTBOX_ENABLED=true \
 	META_PHONE_NUMBER_ID=106540352242922 SMTP_HOST=127.0.0.1 SMTP_PORT=$(PROVIDER_SMTP_PORT)
 TEST_ENV := EVERTHREAD_SECRET_KEY=tests-only-not-a-secret
 
-.PHONY: demo test test-semantic lint bench lock chromium clean
+.PHONY: demo test test-semantic lint bench lock chromium wrk clean
 
 $(VENV)/.installed-app: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,7 +62,7 @@ test-semantic: $(VENV)/.installed-semantic
 	$(TEST_ENV) HF_HUB_OFFLINE=1 $(BIN)/pytest tests/knowledge
 
 # Every benchmark in bench/ against PostgreSQL; rewrites BENCHMARKS.md (except SCALE=ci).
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench wrk
 	$(BIN)/python bench/run.py --scale $(SCALE)
 
 lint: $(VENV)/.installed-test
@@ -72,6 +72,15 @@ lint: $(VENV)/.installed-test
 	$(TEST_ENV) $(BIN)/everthread makemigrations --check --dry-run
 
 # The browser tests drive Debian's Chromium (Playwright's own download does not work offline).
+# The webhook benchmark's load generator, from Debian's packages like the browser.
+wrk:
+	@if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  echo "Installing Debian's wrk for the webhook benchmark"; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	fi
+
 chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
