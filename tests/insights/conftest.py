@@ -23,6 +23,13 @@ from factories import ContactPointFactory, CustomerFactory, StaffFactory, StoreF
 UTC = datetime.UTC
 
 
+def head_office_manager() -> Staff:
+    """Lena, who looks after every store and team from head office."""
+    lena = StaffFactory(username="lena", first_name="Lena", role="manager")
+    lena.teams.add(TeamFactory(code="head-office", name="Head office", kind="head_office"))
+    return lena
+
+
 def at(day: int, hour: int = 12, minute: int = 0, month: int = 3) -> datetime.datetime:
     return datetime.datetime(2026, month, day, hour, minute, tzinfo=UTC)
 

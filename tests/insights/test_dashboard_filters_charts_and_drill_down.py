@@ -9,15 +9,14 @@ import io
 import pytest
 
 from everthread.insights.selectors import insights_dashboard
-from factories import StaffFactory
-from insights.conftest import MARCH
+from insights.conftest import MARCH, head_office_manager
 
 MARCH_QUERY = "from=2026-03-01&to=2026-03-31"
 
 
 @pytest.fixture
 def manager_client(client, march):
-    client.force_login(StaffFactory(username="lena", first_name="Lena", role="manager"))
+    client.force_login(head_office_manager())
     return client
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import (
     Count,
@@ -134,39 +134,62 @@ def elapsed(later: str, earlier: str) -> ExpressionWrapper:
 
 # --- Where each kind of row sits in a scope ---
 
+Places = Callable[[list[int]], Q]
+
+
+def placed(scope: Scope, *, stores: Places, teams: Places) -> Q:
+    """Rows at the scope's store, in its team, and within the viewer's reach (at one of
+    their stores or in one of their teams); ``stores`` and ``teams`` say how a kind of row
+    is placed at stores and in teams by id."""
+    q = Q()
+    if scope.store_id is not None:
+        q &= stores([scope.store_id])
+    if scope.team_id is not None:
+        q &= teams([scope.team_id])
+    if scope.reach is not None:
+        q &= stores(sorted(scope.reach.store_ids)) | teams(sorted(scope.reach.team_ids))
+    return q
+
+
+def members_of(team_ids: list[int]) -> QuerySet:
+    return Staff.objects.filter(teams__in=team_ids).values("pk")
+
 
 def staff_in(scope: Scope, field: str) -> Q:
     """Rows whose ``field`` (a Staff foreign key) is the person, at the store or in the team."""
-    q = Q()
+    q = placed(
+        scope,
+        stores=lambda ids: Q(**{f"{field}__home_store_id__in": ids}),
+        teams=lambda ids: Q(**{f"{field}_id__in": members_of(ids)}),
+    )
     if scope.staff_id is not None:
         q &= Q(**{f"{field}_id": scope.staff_id})
-    if scope.store_id is not None:
-        q &= Q(**{f"{field}__home_store_id": scope.store_id})
-    if scope.team_id is not None:
-        q &= Q(**{f"{field}_id__in": Staff.objects.filter(teams=scope.team_id).values("pk")})
     return q
 
 
 def contacts_in(scope: Scope) -> Q:
     """Interactions in the scope: by the person, at the store, for the team, in the channel
     (a contact without a store counts for the store of the colleague who had it)."""
-    q = Q()
+    q = placed(
+        scope,
+        stores=lambda ids: (
+            Q(store_id__in=ids) | Q(store__isnull=True, staff__home_store_id__in=ids)
+        ),
+        teams=lambda ids: Q(team_id__in=ids),
+    )
     if scope.staff_id is not None:
         q &= Q(staff_id=scope.staff_id)
-    if scope.store_id is not None:
-        q &= Q(store_id=scope.store_id) | Q(store__isnull=True, staff__home_store_id=scope.store_id)
-    if scope.team_id is not None:
-        q &= Q(team_id=scope.team_id)
     if scope.channel:
         q &= Q(channel=scope.channel)
     return q
 
 
 def journeys_in(scope: Scope) -> Q:
-    """Journeys owned by the person, with a contact at the store, team or in the channel."""
+    """Journeys owned by the person, with a contact at the store, team or in the channel
+    (and within the viewer's reach)."""
     q = Q(owner_id=scope.staff_id) if scope.staff_id is not None else Q()
-    narrowed = Scope(scope.start, scope.end, scope.store_id, scope.team_id, scope.channel)
-    if narrowed.store_id or narrowed.team_id or narrowed.channel:
+    if scope.store_id or scope.team_id or scope.channel or scope.reach is not None:
+        narrowed = replace(scope, staff_id=None)
         q &= Q(Exists(Interaction.objects.filter(contacts_in(narrowed), journey_id=OuterRef("pk"))))
     return q
 
@@ -176,15 +199,15 @@ def followups_in(scope: Scope, *, by: str = "due_at") -> QuerySet[FollowUp]:
     at the store (owner's home store or the team's store), in the team (its queue or a
     member's), or raised from a contact in the channel."""
     rows = FollowUp.objects.filter(scope.during(by)).exclude(status=FollowUp.Status.CANCELLED)
+    rows = rows.filter(
+        placed(
+            scope,
+            stores=lambda ids: Q(owner__home_store_id__in=ids) | Q(team__store_id__in=ids),
+            teams=lambda ids: Q(team_id__in=ids) | Q(owner_id__in=members_of(ids)),
+        )
+    )
     if scope.staff_id is not None:
         rows = rows.filter(owner_id=scope.staff_id)
-    if scope.store_id is not None:
-        rows = rows.filter(
-            Q(owner__home_store_id=scope.store_id) | Q(team__store_id=scope.store_id)
-        )
-    if scope.team_id is not None:
-        members = Staff.objects.filter(teams=scope.team_id).values("pk")
-        rows = rows.filter(Q(team_id=scope.team_id) | Q(owner_id__in=members))
     if scope.channel:
         rows = rows.filter(interaction__channel=scope.channel)
     return rows

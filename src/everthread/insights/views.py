@@ -36,12 +36,13 @@ from everthread.insights.survey_links import survey_read
 from everthread.insights.tables import CONTACT_HEADERS, contact_rows, dashboard_tables
 
 
-def _scope(request: HttpRequest) -> tuple[ScopeForm, Scope | None, str]:
-    form = ScopeForm(request.GET)
+def _scope(request: StaffRequest) -> tuple[ScopeForm, Scope | None, DomainError | None]:
+    """The filters asked for within the viewer's reach, or the error saying why not."""
+    form = ScopeForm(request.GET, viewer=request.user)
     try:
-        return form, form.scope(), ""
+        return form, form.scope(), None
     except DomainError as error:
-        return form, None, error.message
+        return form, None, error
 
 
 def _drill(scope: Scope, **narrower: str) -> str:
@@ -112,7 +113,7 @@ def dashboard(request: StaffRequest) -> HttpResponse:
             "query": urlencode(scope.as_query()),
         }
     template = "insights/_results.html" if request.htmx else "insights/dashboard.html"
-    return render(request, template, context, status=400 if error else 200)
+    return render(request, template, context, status=error.http_status if error else 200)
 
 
 @requires(Capability.VIEW_INSIGHTS)
@@ -135,7 +136,8 @@ def contacts(request: StaffRequest) -> HttpResponse:
             "next_page": urlencode({**query, "cursor": cursor}) if cursor else "",
             "query": urlencode(query),
         }
-    return render(request, "insights/contacts.html", context, status=400 if error else 200)
+    status = error.http_status if error else 200
+    return render(request, "insights/contacts.html", context, status=status)
 
 
 @requires(Capability.VIEW_INSIGHTS)
@@ -144,8 +146,12 @@ def table_csv(request: StaffRequest, table: str) -> HttpResponse | StreamingHttp
     """Any table of the dashboard as CSV, for the same filters; "contacts" is every
     interaction behind it."""
     _, scope, error = _scope(request)
-    if scope is None:
-        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    if error is not None or scope is None:
+        return HttpResponse(
+            str(error),
+            status=error.http_status if error else 400,
+            content_type="text/plain; charset=utf-8",
+        )
     if table == "contacts":
         rows = contacts_behind(scope, direction=request.GET.get("direction", ""))
         newest_first = rows.order_by("-occurred_at", "-id").iterator(chunk_size=2000)
