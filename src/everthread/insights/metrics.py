@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from django.db.models import (
@@ -38,6 +38,7 @@ from everthread.core.models import Staff
 from everthread.customers.models import Customer
 from everthread.followups.models import FollowUp
 from everthread.insights.models import RepeatSurvey
+from everthread.insights.repeats.selectors import Heard, repeats_heard
 from everthread.insights.scope import Scope
 from everthread.notes.models import Note
 from everthread.outreach.selectors import outbound_sent
@@ -70,7 +71,8 @@ class Measure:
         return self.value is not None
 
 
-Compute = Callable[[Scope], tuple[float, int, float | None]]
+Computed = tuple[float, int, float | None]
+Compute = Callable[[Scope], Computed]
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,16 @@ def metric_register(
     return register
 
 
-def metrics_measure(scope: Scope) -> list[Measure]:
-    return [metric.measure(scope) for metric in METRICS.values()]
+def metrics_measure(scope: Scope, *, given: Mapping[str, Computed] | None = None) -> list[Measure]:
+    """Every metric for ``scope``; ``given`` holds ones the caller already computed for this
+    very scope (the dashboard finds repeats once for the metric and the journey map)."""
+    given = given or {}
+    return [
+        Measure(m.key, m.label, m.unit, *given[m.key], m.definition)
+        if m.key in given
+        else m.measure(scope)
+        for m in METRICS.values()
+    ]
 
 
 def rate(numerator: float, denominator: int) -> tuple[float, int, float | None]:
@@ -365,6 +375,45 @@ def repeat_survey(scope: Scope) -> tuple[float, int, float | None]:
         scope.during("answered_at"), journey_id__in=journeys
     ).aggregate(total=Count("id"), yes=Count("id", filter=Q(answer=RepeatSurvey.Answer.YES)))
     return rate(counts["yes"], counts["total"])
+
+
+@dataclass(frozen=True)
+class RepeatsFound:
+    """The customer's contacts in a scope, and what they told us again in them."""
+
+    contacts: int
+    heard: list[Heard]
+
+    def by_channel(self) -> dict[str, int]:
+        """Contacts in which the customer repeated themselves, per channel."""
+        told: dict[str, set[int]] = {}
+        for found in self.heard:
+            told.setdefault(found.channel, set()).add(found.interaction_id)
+        return {channel: len(contacts) for channel, contacts in told.items()}
+
+    def rate(self) -> Computed:
+        return rate(sum(self.by_channel().values()), self.contacts)
+
+
+def repeats_in(scope: Scope) -> RepeatsFound:
+    """The repeat-yourself detector over the customer's contacts in the scope: 2 queries,
+    and 1 more per CUSTOMERS_PER_READ customers with a contact in it."""
+    contacts = Interaction.objects.filter(
+        contacts_in(scope), scope.during("occurred_at"), direction=INBOUND
+    )
+    heard = repeats_heard(contacts=contacts, start=scope.start, end=scope.end)
+    return RepeatsFound(contacts.count(), heard)
+
+
+@metric_register(
+    "repeats", label="Contacts where customers repeated themselves", unit="percent",
+    better="lower",
+)  # fmt: skip
+def repeats(scope: Scope) -> Computed:
+    """The customer's contacts in the period in which they told us again a request, fact or
+    complaint an earlier contact or a handover note already held, over all their contacts
+    in the period (the detector's findings, each with its two passages in the drill-down)."""
+    return repeats_in(scope).rate()
 
 
 def tone_by_channel(scope: Scope) -> list[dict[str, object]]:

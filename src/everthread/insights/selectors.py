@@ -24,6 +24,7 @@ from everthread.insights.metrics import (
     mean,
     metrics_measure,
     rate,
+    repeats_in,
     replies,
     tone_by_channel,
 )
@@ -51,17 +52,19 @@ class JourneyMap:
     breaks: list[dict[str, object]] = field(default_factory=list)
 
 
-def insights_dashboard(*, scope: Scope, repeats: Mapping[str, int] | None = None) -> Dashboard:
-    """Everything the dashboard shows, in at most 17 queries (one per metric and table)."""
+def insights_dashboard(*, scope: Scope) -> Dashboard:
+    """Everything the dashboard shows: one query per metric and table, and the repeats found
+    once for both the metric and the journey map (repeats_in)."""
+    found = repeats_in(scope)
     return Dashboard(
-        metrics=metrics_measure(scope),
+        metrics=metrics_measure(scope, given={"repeats": found.rate()}),
         response_by_channel=response_by_channel(scope),
         tone_by_channel=[
             {**row, "label": ConsentChannel(str(row["channel"])).label}
             for row in tone_by_channel(scope)
         ],
         followups_by_month=followups_by_month(scope),
-        journey_map=journey_map(scope, repeats=repeats),
+        journey_map=journey_map(scope, repeats=found.by_channel()),
     )
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from everthread.conversations.models import Interaction
+from everthread.insights.repeats.detect import Repeat
+from everthread.insights.repeats.views import Shown
 from everthread.insights.selectors import Dashboard
 
 NO_DATA = "no data"
@@ -102,4 +104,30 @@ def contact_rows(contacts: Iterable[Interaction]) -> Iterator[tuple[str, ...]]:
             str(contact.store or ""),
             str(contact.journey or ""),
             contact.summary,
+        )
+
+
+REPEAT_HEADERS = (
+    "Told again",
+    "Channel",
+    "Staff",
+    "What the customer said",
+    "Already known",
+    "Where it was known",
+    "What we knew",
+    "Why it counts",
+)
+
+
+def repeat_rows(shown: Iterable[tuple[Repeat, Shown, Shown]]) -> Iterator[tuple[str, ...]]:
+    for repeat, earlier, later in shown:
+        yield (
+            timezone.localtime(repeat.later.occurred_at).isoformat(),
+            later.where,
+            later.who,
+            repeat.later.text,
+            timezone.localtime(repeat.earlier.occurred_at).isoformat(),
+            earlier.where,
+            repeat.earlier.text,
+            repeat.reason,
         )

@@ -20,10 +20,14 @@ from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
 from everthread.core.permissions import public, requires
+from everthread.customers.models import Customer
 from everthread.insights.charts import BarChart, bar_chart
 from everthread.insights.errors import SurveyLinkInvalid
 from everthread.insights.forms import ScopeForm
+from everthread.insights.metrics import repeats_in
 from everthread.insights.models import RepeatSurvey
+from everthread.insights.repeats.selectors import repeats_page
+from everthread.insights.repeats.views import repeats_shown
 from everthread.insights.scope import Scope
 from everthread.insights.selectors import (
     Dashboard,
@@ -33,7 +37,13 @@ from everthread.insights.selectors import (
 )
 from everthread.insights.services import SURVEY_QUESTION, survey_answer
 from everthread.insights.survey_links import survey_read
-from everthread.insights.tables import CONTACT_HEADERS, contact_rows, dashboard_tables
+from everthread.insights.tables import (
+    CONTACT_HEADERS,
+    REPEAT_HEADERS,
+    contact_rows,
+    dashboard_tables,
+    repeat_rows,
+)
 
 
 def _scope(request: StaffRequest) -> tuple[ScopeForm, Scope | None, DomainError | None]:
@@ -142,6 +152,32 @@ def contacts(request: StaffRequest) -> HttpResponse:
 
 @requires(Capability.VIEW_INSIGHTS)
 @require_GET
+def repeats(request: StaffRequest) -> HttpResponse:
+    """What customers told us again in the contacts behind the dashboard, each with the two
+    passages side by side, newest first, a page at a time."""
+    form, scope, error = _scope(request)
+    context: dict[str, object] = {"form": form, "error": error}
+    if scope is not None:
+        heard, cursor = repeats_page(
+            repeats_in(scope).heard,
+            repeat_of=lambda found: found.repeat,
+            after=request.GET.get("cursor") or None,
+            limit=settings.PAGE_SIZE,
+        )
+        customers = Customer.objects.in_bulk({found.repeat.customer_id for found in heard})
+        shown = repeats_shown(found.repeat for found in heard)
+        query = scope.as_query()
+        context |= {
+            "repeats": [(customers.get(r.customer_id), r, *passages) for r, *passages in shown],
+            "next_page": urlencode({**query, "cursor": cursor}) if cursor else "",
+            "query": urlencode(query),
+        }
+    status = error.http_status if error else 200
+    return render(request, "insights/repeats_behind.html", context, status=status)
+
+
+@requires(Capability.VIEW_INSIGHTS)
+@require_GET
 def table_csv(request: StaffRequest, table: str) -> HttpResponse | StreamingHttpResponse:
     """Any table of the dashboard as CSV, for the same filters; "contacts" is every
     interaction behind it."""
@@ -156,6 +192,9 @@ def table_csv(request: StaffRequest, table: str) -> HttpResponse | StreamingHttp
         rows = contacts_behind(scope, direction=request.GET.get("direction", ""))
         newest_first = rows.order_by("-occurred_at", "-id").iterator(chunk_size=2000)
         return _csv(CONTACT_HEADERS, contact_rows(newest_first), table)
+    if table == "repeats":
+        heard = repeats_in(scope).heard
+        return _csv(REPEAT_HEADERS, repeat_rows(repeats_shown(h.repeat for h in heard)), table)
     tables = dashboard_tables(insights_dashboard(scope=scope))
     if table not in tables:
         raise Http404("There is no such table on the dashboard.")
