@@ -6,14 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
-from continuity import colleague, contact, customer, from_now
-from everthread.coaching.models import Behaviour, Observation, Rubric
+from continuity import colleague, contact, continuity_rubric, customer, from_now
+from everthread.coaching.models import Observation, Rubric
 from everthread.coaching.services import (
-    CriterionDraft,
     ObservationDraft,
-    RubricDraft,
     observation_record,
-    rubric_create,
 )
 from everthread.conversations.models import Interaction
 from everthread.core.models import Staff
@@ -59,21 +56,7 @@ def chat(daniel: Customer, chloe: Staff) -> Interaction:
 
 @pytest.fixture
 def rubric(grace: Staff) -> Rubric:
-    return rubric_create(
-        actor=grace,
-        draft=RubricDraft(
-            name="Continuity behaviours",
-            scale_max=4,
-            criteria=[
-                CriterionDraft(Behaviour.ACKNOWLEDGE_HISTORY, "Did we acknowledge history?"),
-                CriterionDraft(Behaviour.CONFIRM_NEEDS, "Confirm needs"),
-                CriterionDraft(
-                    Behaviour.SUMMARISE_NEXT_STEPS,
-                    "Summarise what has been agreed and what will happen next",
-                ),
-            ],
-        ),
-    )
+    return continuity_rubric(grace)
 
 
 @pytest.fixture

@@ -30,6 +30,10 @@ def _shown(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _score(percent: float | None) -> float | None:
+    return None if percent is None else round(percent, 1)
+
+
 def dashboard_tables(dashboard: Dashboard) -> dict[str, Table]:
     tables = [
         Table(
@@ -76,6 +80,15 @@ def dashboard_tables(dashboard: Dashboard) -> dict[str, Table]:
             ("Channel", "Missed follow-ups", "Escalated follow-ups", "Repeats"),
             [(str(r["label"]), _shown(r["missed"]), _shown(r["escalated"]), _shown(r["repeats"]))
              for r in dashboard.journey_map.breaks],
+        ),
+        Table(
+            "behaviours",
+            "Behaviours: observations and mystery shopping (0–100)",
+            ("Behaviour", "Scores observed", "Observed", "Mystery-shop answers", "Mystery shop",
+             "Together"),
+            [(b.label, str(b.observation_scores), _shown(_score(b.observation_percent)),
+              str(b.mystery_answers), _shown(_score(b.mystery_percent)), _shown(_score(b.percent)))
+             for b in dashboard.behaviours if b.count],
         ),
     ]  # fmt: skip
     return {table.slug: table for table in tables}

@@ -61,6 +61,12 @@ def _drill(scope: Scope, **narrower: str) -> str:
 
 
 def _charts(dashboard: Dashboard, scope: Scope) -> list[BarChart]:
+    # Behaviours drill down to the observations: the person's coaching page, or everyone's.
+    coaching = (
+        reverse("coaching:staff", args=[scope.staff_id])
+        if scope.staff_id
+        else reverse("coaching:home")
+    )
     return [
         bar_chart(
             slug="response",
@@ -93,6 +99,16 @@ def _charts(dashboard: Dashboard, scope: Scope) -> list[BarChart]:
                 for r in dashboard.tone_by_channel
             ],
             suffix=" %",
+        ),
+        bar_chart(
+            slug="behaviours",
+            title="Behaviours, observed and mystery-shopped",
+            description="How well each behaviour is done, 0 to 100, from managers' "
+            "observations of real contacts and mystery shopping together.",
+            points=[
+                (b.label, round(b.percent, 1) if b.percent is not None else None, coaching)
+                for b in dashboard.behaviours
+            ],
         ),
         bar_chart(
             slug="flows",
