@@ -7,6 +7,8 @@ import datetime
 
 from django.utils import timezone
 
+from everthread.coaching.models import Behaviour, Rubric
+from everthread.coaching.services import CriterionDraft, RubricDraft, rubric_create
 from everthread.conversations.models import Interaction, Journey
 from everthread.conversations.services import InteractionDraft, JourneyStart, interaction_record
 from everthread.core.models import Staff
@@ -68,3 +70,22 @@ def contact(
         start=start,
     )
     return interaction
+
+
+def continuity_rubric(coach: Staff) -> Rubric:
+    """The coach's rubric for story 4's behaviours, scored 1 to 4."""
+    return rubric_create(
+        actor=coach,
+        draft=RubricDraft(
+            name="Continuity behaviours",
+            scale_max=4,
+            criteria=[
+                CriterionDraft(Behaviour.ACKNOWLEDGE_HISTORY, "Did we acknowledge history?"),
+                CriterionDraft(Behaviour.CONFIRM_NEEDS, "Confirm needs"),
+                CriterionDraft(
+                    Behaviour.SUMMARISE_NEXT_STEPS,
+                    "Summarise what has been agreed and what will happen next",
+                ),
+            ],
+        ),
+    )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from continuity import colleague, contact, customer, from_now
+from continuity import colleague, contact, continuity_rubric, customer, from_now
 from everthread.coaching.models import Behaviour, Observation, PracticeScenario, Rubric
 from everthread.coaching.practice.services import ScenarioDraft, StepDraft, scenario_create
 from everthread.coaching.services import (
@@ -61,21 +61,7 @@ def chat(daniel: Customer, chloe: Staff) -> Interaction:
 
 @pytest.fixture
 def rubric(grace: Staff) -> Rubric:
-    return rubric_create(
-        actor=grace,
-        draft=RubricDraft(
-            name="Continuity behaviours",
-            scale_max=4,
-            criteria=[
-                CriterionDraft(Behaviour.ACKNOWLEDGE_HISTORY, "Did we acknowledge history?"),
-                CriterionDraft(Behaviour.CONFIRM_NEEDS, "Confirm needs"),
-                CriterionDraft(
-                    Behaviour.SUMMARISE_NEXT_STEPS,
-                    "Summarise what has been agreed and what will happen next",
-                ),
-            ],
-        ),
-    )
+    return continuity_rubric(grace)
 
 
 @pytest.fixture

@@ -19,8 +19,16 @@ from everthread.notes.models import Note
 from everthread.outreach.models import OutboundMessage
 from everthread.outreach.services import outreach_send
 from factories import ContactPointFactory, CustomerFactory, StaffFactory, StoreFactory, TeamFactory
+from repeating import CHAT_SAID, STORE_SAID, contact, days_ago, marcus
 
 UTC = datetime.UTC
+
+
+def head_office_manager() -> Staff:
+    """Lena, who looks after every store and team from head office."""
+    lena = StaffFactory(username="lena", first_name="Lena", role="manager")
+    lena.teams.add(TeamFactory(code="head-office", name="Head office", kind="head_office"))
+    return lena
 
 
 def at(day: int, hour: int = 12, minute: int = 0, month: int = 3) -> datetime.datetime:
@@ -177,3 +185,29 @@ def march(organisation) -> March:
         answered_at=at(10, 9), answered_via="link",
     )  # fmt: skip
     return March(store, team, contact_centre, tom, chloe, amara, daniel, rosa, first)
+
+
+@pytest.fixture
+def told_again(organisation):
+    """Daniel repeats himself in Leeds today; Amara told Manchester something new; Rosa
+    repeated herself by email last month."""
+    leeds = StoreFactory(code="leeds-briggate", name="Leeds Briggate", city="Leeds")
+    manchester = StoreFactory(code="manchester", name="Manchester King Street")
+    centre = TeamFactory(code="contact-centre-leeds", name="Contact centre", kind="contact_centre")
+    associate = marcus(leeds)
+
+    daniel = CustomerFactory(given_name="Daniel", family_name="Novak")
+    contact(daniel, CHAT_SAID, channel="chat", at=days_ago(2), team=centre)
+    contact(daniel, STORE_SAID, channel="in_store", at=days_ago(0), staff=associate, store=leeds)
+    amara = CustomerFactory(given_name="Amara", family_name="Osei")
+    rosa = CustomerFactory(given_name="Rosa", family_name="Alvarez")
+    for customer, said, channel, days, where in (
+        (amara, "Looking for a dress for a wedding on 14 March, UK 12.", "email", 3, {}),
+        (amara, "Could you also show me something in navy?", "in_store", 0,
+         {"store": manchester}),
+        (rosa, "Does the red toggle raincoat cover my legs? I'm 165 cm.", "x", 40, {}),
+        (rosa, "Asking again: does the red toggle raincoat cover the legs? I'm 165 cm.",
+         "email", 35, {"team": centre}),
+    ):  # fmt: skip
+        contact(customer, said, channel=channel, at=days_ago(days), **where)
+    return {"leeds": leeds, "manchester": manchester, "centre": centre, "marcus": associate}

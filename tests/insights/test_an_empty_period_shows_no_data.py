@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from everthread.insights.metrics import metrics_measure
-from factories import StaffFactory
-from insights.conftest import APRIL
+from insights.conftest import APRIL, head_office_manager
 
 
 def test_every_metric_has_no_value_without_a_denominator(march) -> None:
@@ -14,7 +13,7 @@ def test_every_metric_has_no_value_without_a_denominator(march) -> None:
 
 
 def test_the_dashboard_shows_no_data_rather_than_zero(client, march) -> None:
-    client.force_login(StaffFactory(username="lena", role="manager"))
+    client.force_login(head_office_manager())
     response = client.get("/insights/?from=2026-04-01&to=2026-04-30")
     page = response.content.decode()
     assert response.status_code == 200
@@ -24,7 +23,7 @@ def test_the_dashboard_shows_no_data_rather_than_zero(client, march) -> None:
 
 
 def test_the_metrics_csv_says_no_data(client, march) -> None:
-    client.force_login(StaffFactory(username="lena", role="manager"))
+    client.force_login(head_office_manager())
     response = client.get("/insights/metrics.csv?from=2026-04-01&to=2026-04-30")
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Metric,Value,Unit,Numerator,Denominator")

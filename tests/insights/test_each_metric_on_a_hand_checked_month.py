@@ -21,6 +21,9 @@ EXPECTED = {
     "outreach_response": (1, 3, 33.3),
     "repeat_survey": (1, 2, 50.0),
     "tone_consistency": (50.0, 2, 50.0),
+    # Four contacts from customers (Amara's chat and visit, Daniel's chat, Rosa's post on
+    # X); their words ("chat inbound", "in_store inbound") tell us nothing twice.
+    "repeats": (0, 4, 0.0),
 }
 
 

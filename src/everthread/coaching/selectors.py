@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -241,7 +242,9 @@ class BehaviourScore:
 
 @dataclass(frozen=True)
 class Where:
-    """The filters behaviour_scores takes, for both of its sources."""
+    """The filters behaviour_scores takes, for both of its sources. ``store_ids`` and
+    ``team_ids``, when either is given, keep to rows at one of those stores or in one of
+    those teams (a manager's own)."""
 
     store_id: int | None = None
     team_id: int | None = None
@@ -249,18 +252,28 @@ class Where:
     staff_id: int | None = None
     since: datetime.date | None = None
     until: datetime.date | None = None
+    store_ids: Collection[int] | None = None
+    team_ids: Collection[int] | None = None
 
 
 def _narrowed(
-    rows: QuerySet[Any], where: Where, *, in_team: Q, staff: str, day: str
+    rows: QuerySet[Any], where: Where, *, in_teams: Callable[[list[int]], Q], staff: str, day: str
 ) -> QuerySet[Any]:
-    """``rows`` (observations or visits) narrowed by ``where``; ``in_team`` says what puts a
-    row in where.team_id, ``staff`` and ``day`` name the row's person and date lookups."""
+    """``rows`` (observations or visits) narrowed by ``where``; ``in_teams`` says what puts a
+    row in teams by id, ``staff`` and ``day`` name the row's person and date lookups."""
+
+    def teams(ids: list[int]) -> Q:
+        # A subquery, not a join: someone in two matching places must not count twice.
+        return Q(pk__in=rows.model.objects.filter(in_teams(ids)).values("pk"))
+
     if where.store_id is not None:
         rows = rows.filter(store_id=where.store_id)
     if where.team_id is not None:
-        # A subquery, not a join: someone in two matching places must not count twice.
-        rows = rows.filter(pk__in=rows.model.objects.filter(in_team).values("pk"))
+        rows = rows.filter(teams([where.team_id]))
+    if where.store_ids is not None or where.team_ids is not None:
+        rows = rows.filter(
+            Q(store_id__in=sorted(where.store_ids or ())) | teams(sorted(where.team_ids or ()))
+        )
     if where.channel:
         rows = rows.filter(channel=where.channel)
     if where.staff_id is not None:
@@ -273,22 +286,20 @@ def _narrowed(
 
 
 def _observations_filtered(where: Where) -> QuerySet[Observation]:
-    team = where.team_id
     return _narrowed(
         Observation.objects.all(),
         where,
-        in_team=Q(team_id=team) | Q(observed__teams=team),
+        in_teams=lambda ids: Q(team_id__in=ids) | Q(observed__teams__in=ids),
         staff="observed_id",
         day="observed_at__date",
     )
 
 
 def _visits_filtered(where: Where) -> QuerySet[MysteryShopVisit]:
-    team = where.team_id
     return _narrowed(
         MysteryShopVisit.objects.all(),
         where,
-        in_team=Q(staff__teams=team) | Q(store__teams=team),
+        in_teams=lambda ids: Q(staff__teams__in=ids) | Q(store__teams__in=ids),
         staff="staff_id",
         day="visited_on",
     )
@@ -302,6 +313,8 @@ def behaviour_scores(
     staff_id: int | None = None,
     since: datetime.date | None = None,
     until: datetime.date | None = None,
+    store_ids: Collection[int] | None = None,
+    team_ids: Collection[int] | None = None,
 ) -> list[BehaviourScore]:
     """How well each of the seven behaviours is done, from observations and mystery shopping.
 
@@ -315,12 +328,14 @@ def behaviour_scores(
       teams or the observed person's;
     - ``channel``: the observation's first interaction's channel, or the visit's;
     - ``staff_id``: the person observed (on a visit, when the shopper knew who served them);
-    - ``since`` / ``until``: inclusive dates of the contact observed or the visit.
+    - ``since`` / ``until``: inclusive dates of the contact observed or the visit;
+    - ``store_ids`` / ``team_ids``: only rows at one of those stores or in one of those
+      teams, as above (the stores and teams a manager looks after).
 
     Returns one row per behaviour in the seed's order, unmeasured ones with zero counts and
     ``None`` percentages (show them as not measured, never as zero). 2 queries.
     """
-    where = Where(store_id, team_id, channel, staff_id, since, until)
+    where = Where(store_id, team_id, channel, staff_id, since, until, store_ids, team_ids)
     observed = {
         row["criterion__behaviour"]: row
         for row in Score.objects.filter(observation__in=_observations_filtered(where))

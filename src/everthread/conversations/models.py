@@ -61,6 +61,8 @@ class Journey(models.Model):
                 name="journey_owed_reply",
                 condition=Q(awaiting_reply_since__isnull=False),
             ),
+            # First-contact resolution counts journeys resolved in a period.
+            models.Index(fields=["resolved_at"], name="journey_resolved"),
         ]
 
     def __str__(self) -> str:
@@ -113,6 +115,13 @@ class Interaction(models.Model):
             models.Index(
                 fields=["customer", "channel", "-occurred_at"], name="interaction_channel"
             ),
+            # The continuity metrics read a period's contacts, of everyone or of one store,
+            # team or colleague, and the contact before or after each on its journey.
+            models.Index(fields=["occurred_at"], name="interaction_time"),
+            models.Index(fields=["store", "occurred_at"], name="interaction_store_time"),
+            models.Index(fields=["team", "occurred_at"], name="interaction_team_time"),
+            models.Index(fields=["staff", "occurred_at"], name="interaction_staff_time"),
+            models.Index(fields=["journey", "occurred_at", "id"], name="interaction_journey_time"),
         ]
 
     def __str__(self) -> str:

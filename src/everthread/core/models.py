@@ -215,8 +215,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # the promotions calendar every channel works from; everyone reads both.
     # Managers, coaches and administrators write and publish the knowledge everyone reads.
     # Managers coach their people against the behaviour rubrics, as coaches do.
-    # Managers and coaches watch the continuity metrics: how well the whole organisation keeps
-    # its promises and its voice (every store and team; the filters narrow it).
+    # Managers and coaches watch the continuity metrics: how well people keep their promises
+    # and the brand's voice. Coaches and head office see every store and team; any other
+    # manager sees their own store's and teams' figures (insights.scope.reach_of).
     Role.MANAGER: _FRONTLINE
     | {
         Capability.VIEW_SENSITIVE,

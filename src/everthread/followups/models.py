@@ -70,6 +70,9 @@ class FollowUp(models.Model):
             models.Index(fields=["team", "status", "due_at"], name="followup_team"),
             models.Index(fields=["customer", "status", "due_at"], name="followup_customer"),
             models.Index(fields=["escalated_to", "status"], name="followup_escalated"),
+            # The continuity metrics read the follow-ups due, or done, in a period.
+            models.Index(fields=["due_at"], name="followup_due"),
+            models.Index(fields=["closed_at"], name="followup_closed"),
         ]
 
     def __str__(self) -> str:

@@ -51,5 +51,6 @@ def metrics_list(request: StaffRequest, params: Query[MetricsParams]) -> object:
     """Each metric with its numerator and denominator, for a period and optionally a store,
     team, channel or member of staff; a metric with nothing to measure has a null value."""
     given = params.model_dump(by_alias=True, exclude_none=True)
-    scope = ScopeForm({key: str(value) for key, value in given.items()}).scope()
+    filters = {key: str(value) for key, value in given.items()}
+    scope = ScopeForm(filters, viewer=request.auth).scope()
     return {"start": scope.start, "end": scope.end, "metrics": metrics_measure(scope)}

@@ -11,11 +11,13 @@ class InsightsConfig(AppConfig):
     verbose_name = "Insights"
 
     def ready(self) -> None:
+        from everthread.channels.replies import inbound_reply_register
         from everthread.conversations.models import Journey
         from everthread.customers.merge_rules import merge_rule_register
         from everthread.customers.page_sections import customer_page_section_register
         from everthread.insights.models import RepeatSurvey
         from everthread.insights.repeats.views import repeats_section
+        from everthread.insights.services import survey_reply
         from everthread.privacy.registry import delete, personal_data_register
 
         customer_page_section_register(
@@ -33,6 +35,7 @@ class InsightsConfig(AppConfig):
             export=("journey__title", "channel", "asked_at", "answer", "answered_at"),
             erase=delete,
         )
+        inbound_reply_register(survey_reply)
         post_save.connect(_journey_saved, sender=Journey, dispatch_uid="insights.repeat_survey")
 
 

@@ -1,8 +1,12 @@
-from everthread.core.errors import DomainError, InvalidInput
+from everthread.core.errors import DomainError, Forbidden, InvalidInput
 
 
 class InvalidScope(InvalidInput):
     code = "invalid_scope"
+
+
+class OutOfReach(Forbidden):
+    code = "out_of_reach"
 
 
 class SurveyLinkInvalid(InvalidInput):

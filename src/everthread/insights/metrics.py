@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime
 import inspect
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 
 from django.db.models import (
     Count,
@@ -38,6 +38,7 @@ from everthread.core.models import Staff
 from everthread.customers.models import Customer
 from everthread.followups.models import FollowUp
 from everthread.insights.models import RepeatSurvey
+from everthread.insights.repeats.selectors import Heard, repeats_heard
 from everthread.insights.scope import Scope
 from everthread.notes.models import Note
 from everthread.outreach.selectors import outbound_sent
@@ -70,7 +71,8 @@ class Measure:
         return self.value is not None
 
 
-Compute = Callable[[Scope], tuple[float, int, float | None]]
+Computed = tuple[float, int, float | None]
+Compute = Callable[[Scope], Computed]
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,16 @@ def metric_register(
     return register
 
 
-def metrics_measure(scope: Scope) -> list[Measure]:
-    return [metric.measure(scope) for metric in METRICS.values()]
+def metrics_measure(scope: Scope, *, given: Mapping[str, Computed] | None = None) -> list[Measure]:
+    """Every metric for ``scope``; ``given`` holds ones the caller already computed for this
+    very scope (the dashboard finds repeats once for the metric and the journey map)."""
+    given = given or {}
+    return [
+        Measure(m.key, m.label, m.unit, *given[m.key], m.definition)
+        if m.key in given
+        else m.measure(scope)
+        for m in METRICS.values()
+    ]
 
 
 def rate(numerator: float, denominator: int) -> tuple[float, int, float | None]:
@@ -134,39 +144,62 @@ def elapsed(later: str, earlier: str) -> ExpressionWrapper:
 
 # --- Where each kind of row sits in a scope ---
 
+Places = Callable[[list[int]], Q]
+
+
+def placed(scope: Scope, *, stores: Places, teams: Places) -> Q:
+    """Rows at the scope's store, in its team, and within the viewer's reach (at one of
+    their stores or in one of their teams); ``stores`` and ``teams`` say how a kind of row
+    is placed at stores and in teams by id."""
+    q = Q()
+    if scope.store_id is not None:
+        q &= stores([scope.store_id])
+    if scope.team_id is not None:
+        q &= teams([scope.team_id])
+    if scope.reach is not None:
+        q &= stores(sorted(scope.reach.store_ids)) | teams(sorted(scope.reach.team_ids))
+    return q
+
+
+def members_of(team_ids: list[int]) -> QuerySet:
+    return Staff.objects.filter(teams__in=team_ids).values("pk")
+
 
 def staff_in(scope: Scope, field: str) -> Q:
     """Rows whose ``field`` (a Staff foreign key) is the person, at the store or in the team."""
-    q = Q()
+    q = placed(
+        scope,
+        stores=lambda ids: Q(**{f"{field}__home_store_id__in": ids}),
+        teams=lambda ids: Q(**{f"{field}_id__in": members_of(ids)}),
+    )
     if scope.staff_id is not None:
         q &= Q(**{f"{field}_id": scope.staff_id})
-    if scope.store_id is not None:
-        q &= Q(**{f"{field}__home_store_id": scope.store_id})
-    if scope.team_id is not None:
-        q &= Q(**{f"{field}_id__in": Staff.objects.filter(teams=scope.team_id).values("pk")})
     return q
 
 
 def contacts_in(scope: Scope) -> Q:
     """Interactions in the scope: by the person, at the store, for the team, in the channel
     (a contact without a store counts for the store of the colleague who had it)."""
-    q = Q()
+    q = placed(
+        scope,
+        stores=lambda ids: (
+            Q(store_id__in=ids) | Q(store__isnull=True, staff__home_store_id__in=ids)
+        ),
+        teams=lambda ids: Q(team_id__in=ids),
+    )
     if scope.staff_id is not None:
         q &= Q(staff_id=scope.staff_id)
-    if scope.store_id is not None:
-        q &= Q(store_id=scope.store_id) | Q(store__isnull=True, staff__home_store_id=scope.store_id)
-    if scope.team_id is not None:
-        q &= Q(team_id=scope.team_id)
     if scope.channel:
         q &= Q(channel=scope.channel)
     return q
 
 
 def journeys_in(scope: Scope) -> Q:
-    """Journeys owned by the person, with a contact at the store, team or in the channel."""
+    """Journeys owned by the person, with a contact at the store, team or in the channel
+    (and within the viewer's reach)."""
     q = Q(owner_id=scope.staff_id) if scope.staff_id is not None else Q()
-    narrowed = Scope(scope.start, scope.end, scope.store_id, scope.team_id, scope.channel)
-    if narrowed.store_id or narrowed.team_id or narrowed.channel:
+    if scope.store_id or scope.team_id or scope.channel or scope.reach is not None:
+        narrowed = replace(scope, staff_id=None)
         q &= Q(Exists(Interaction.objects.filter(contacts_in(narrowed), journey_id=OuterRef("pk"))))
     return q
 
@@ -176,15 +209,15 @@ def followups_in(scope: Scope, *, by: str = "due_at") -> QuerySet[FollowUp]:
     at the store (owner's home store or the team's store), in the team (its queue or a
     member's), or raised from a contact in the channel."""
     rows = FollowUp.objects.filter(scope.during(by)).exclude(status=FollowUp.Status.CANCELLED)
+    rows = rows.filter(
+        placed(
+            scope,
+            stores=lambda ids: Q(owner__home_store_id__in=ids) | Q(team__store_id__in=ids),
+            teams=lambda ids: Q(team_id__in=ids) | Q(owner_id__in=members_of(ids)),
+        )
+    )
     if scope.staff_id is not None:
         rows = rows.filter(owner_id=scope.staff_id)
-    if scope.store_id is not None:
-        rows = rows.filter(
-            Q(owner__home_store_id=scope.store_id) | Q(team__store_id=scope.store_id)
-        )
-    if scope.team_id is not None:
-        members = Staff.objects.filter(teams=scope.team_id).values("pk")
-        rows = rows.filter(Q(team_id=scope.team_id) | Q(owner_id__in=members))
     if scope.channel:
         rows = rows.filter(interaction__channel=scope.channel)
     return rows
@@ -342,6 +375,45 @@ def repeat_survey(scope: Scope) -> tuple[float, int, float | None]:
         scope.during("answered_at"), journey_id__in=journeys
     ).aggregate(total=Count("id"), yes=Count("id", filter=Q(answer=RepeatSurvey.Answer.YES)))
     return rate(counts["yes"], counts["total"])
+
+
+@dataclass(frozen=True)
+class RepeatsFound:
+    """The customer's contacts in a scope, and what they told us again in them."""
+
+    contacts: int
+    heard: list[Heard]
+
+    def by_channel(self) -> dict[str, int]:
+        """Contacts in which the customer repeated themselves, per channel."""
+        told: dict[str, set[int]] = {}
+        for found in self.heard:
+            told.setdefault(found.channel, set()).add(found.interaction_id)
+        return {channel: len(contacts) for channel, contacts in told.items()}
+
+    def rate(self) -> Computed:
+        return rate(sum(self.by_channel().values()), self.contacts)
+
+
+def repeats_in(scope: Scope) -> RepeatsFound:
+    """The repeat-yourself detector over the customer's contacts in the scope: 2 queries,
+    and 1 more per CUSTOMERS_PER_READ customers with a contact in it."""
+    contacts = Interaction.objects.filter(
+        contacts_in(scope), scope.during("occurred_at"), direction=INBOUND
+    )
+    heard = repeats_heard(contacts=contacts, start=scope.start, end=scope.end)
+    return RepeatsFound(contacts.count(), heard)
+
+
+@metric_register(
+    "repeats", label="Contacts where customers repeated themselves", unit="percent",
+    better="lower",
+)  # fmt: skip
+def repeats(scope: Scope) -> Computed:
+    """The customer's contacts in the period in which they told us again a request, fact or
+    complaint an earlier contact or a handover note already held, over all their contacts
+    in the period (the detector's findings, each with its two passages in the drill-down)."""
+    return repeats_in(scope).rate()
 
 
 def tone_by_channel(scope: Scope) -> list[dict[str, object]]:

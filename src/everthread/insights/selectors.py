@@ -3,6 +3,7 @@ behind them. Each is a fixed number of aggregate queries (pinned in the tests)."
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from everthread.coaching.selectors import BehaviourScore, behaviour_scores
 from everthread.consent.models import ConsentChannel
 from everthread.conversations.models import Interaction
 from everthread.core.models import Channel
@@ -24,6 +26,7 @@ from everthread.insights.metrics import (
     mean,
     metrics_measure,
     rate,
+    repeats_in,
     replies,
     tone_by_channel,
 )
@@ -41,6 +44,7 @@ class Dashboard:
     tone_by_channel: list[dict[str, object]]
     followups_by_month: list[dict[str, object]]
     journey_map: JourneyMap
+    behaviours: list[BehaviourScore]
 
 
 @dataclass(frozen=True)
@@ -51,17 +55,38 @@ class JourneyMap:
     breaks: list[dict[str, object]] = field(default_factory=list)
 
 
-def insights_dashboard(*, scope: Scope, repeats: Mapping[str, int] | None = None) -> Dashboard:
-    """Everything the dashboard shows, in at most 17 queries (one per metric and table)."""
+def insights_dashboard(*, scope: Scope) -> Dashboard:
+    """Everything the dashboard shows: one query per metric and table (two for the
+    behaviours), and the repeats found once for both the metric and the journey map
+    (repeats_in)."""
+    found = repeats_in(scope)
     return Dashboard(
-        metrics=metrics_measure(scope),
+        metrics=metrics_measure(scope, given={"repeats": found.rate()}),
         response_by_channel=response_by_channel(scope),
         tone_by_channel=[
             {**row, "label": ConsentChannel(str(row["channel"])).label}
             for row in tone_by_channel(scope)
         ],
         followups_by_month=followups_by_month(scope),
-        journey_map=journey_map(scope, repeats=repeats),
+        journey_map=journey_map(scope, repeats=found.by_channel()),
+        behaviours=behaviours_in(scope),
+    )
+
+
+def behaviours_in(scope: Scope) -> list[BehaviourScore]:
+    """How well each behaviour is done in the scope, from observations and mystery shopping
+    (coaching's behaviour_scores, by the date of the contact observed or the visit): 2
+    queries."""
+    reach = scope.reach
+    return behaviour_scores(
+        store_id=scope.store_id,
+        team_id=scope.team_id,
+        channel=scope.channel or None,
+        staff_id=scope.staff_id,
+        since=timezone.localdate(scope.start),
+        until=timezone.localdate(scope.end - datetime.timedelta(microseconds=1)),
+        store_ids=reach.store_ids if reach else None,
+        team_ids=reach.team_ids if reach else None,
     )
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from everthread.conversations.models import Interaction
+from everthread.insights.repeats.detect import Repeat
+from everthread.insights.repeats.views import Shown
 from everthread.insights.selectors import Dashboard
 
 NO_DATA = "no data"
@@ -26,6 +28,10 @@ def _shown(value: object) -> str:
     if value is None:
         return NO_DATA
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _score(percent: float | None) -> float | None:
+    return None if percent is None else round(percent, 1)
 
 
 def dashboard_tables(dashboard: Dashboard) -> dict[str, Table]:
@@ -75,6 +81,15 @@ def dashboard_tables(dashboard: Dashboard) -> dict[str, Table]:
             [(str(r["label"]), _shown(r["missed"]), _shown(r["escalated"]), _shown(r["repeats"]))
              for r in dashboard.journey_map.breaks],
         ),
+        Table(
+            "behaviours",
+            "Behaviours: observations and mystery shopping (0–100)",
+            ("Behaviour", "Scores observed", "Observed", "Mystery-shop answers", "Mystery shop",
+             "Together"),
+            [(b.label, str(b.observation_scores), _shown(_score(b.observation_percent)),
+              str(b.mystery_answers), _shown(_score(b.mystery_percent)), _shown(_score(b.percent)))
+             for b in dashboard.behaviours if b.count],
+        ),
     ]  # fmt: skip
     return {table.slug: table for table in tables}
 
@@ -102,4 +117,30 @@ def contact_rows(contacts: Iterable[Interaction]) -> Iterator[tuple[str, ...]]:
             str(contact.store or ""),
             str(contact.journey or ""),
             contact.summary,
+        )
+
+
+REPEAT_HEADERS = (
+    "Told again",
+    "Channel",
+    "Staff",
+    "What the customer said",
+    "Already known",
+    "Where it was known",
+    "What we knew",
+    "Why it counts",
+)
+
+
+def repeat_rows(shown: Iterable[tuple[Repeat, Shown, Shown]]) -> Iterator[tuple[str, ...]]:
+    for repeat, earlier, later in shown:
+        yield (
+            timezone.localtime(repeat.later.occurred_at).isoformat(),
+            later.where,
+            later.who,
+            repeat.later.text,
+            timezone.localtime(repeat.earlier.occurred_at).isoformat(),
+            earlier.where,
+            repeat.earlier.text,
+            repeat.reason,
         )

@@ -20,10 +20,14 @@ from everthread.core.errors import DomainError
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
 from everthread.core.permissions import public, requires
+from everthread.customers.models import Customer
 from everthread.insights.charts import BarChart, bar_chart
 from everthread.insights.errors import SurveyLinkInvalid
 from everthread.insights.forms import ScopeForm
+from everthread.insights.metrics import repeats_in
 from everthread.insights.models import RepeatSurvey
+from everthread.insights.repeats.selectors import repeats_page
+from everthread.insights.repeats.views import repeats_shown
 from everthread.insights.scope import Scope
 from everthread.insights.selectors import (
     Dashboard,
@@ -33,15 +37,22 @@ from everthread.insights.selectors import (
 )
 from everthread.insights.services import SURVEY_QUESTION, survey_answer
 from everthread.insights.survey_links import survey_read
-from everthread.insights.tables import CONTACT_HEADERS, contact_rows, dashboard_tables
+from everthread.insights.tables import (
+    CONTACT_HEADERS,
+    REPEAT_HEADERS,
+    contact_rows,
+    dashboard_tables,
+    repeat_rows,
+)
 
 
-def _scope(request: HttpRequest) -> tuple[ScopeForm, Scope | None, str]:
-    form = ScopeForm(request.GET)
+def _scope(request: StaffRequest) -> tuple[ScopeForm, Scope | None, DomainError | None]:
+    """The filters asked for within the viewer's reach, or the error saying why not."""
+    form = ScopeForm(request.GET, viewer=request.user)
     try:
-        return form, form.scope(), ""
+        return form, form.scope(), None
     except DomainError as error:
-        return form, None, error.message
+        return form, None, error
 
 
 def _drill(scope: Scope, **narrower: str) -> str:
@@ -50,6 +61,12 @@ def _drill(scope: Scope, **narrower: str) -> str:
 
 
 def _charts(dashboard: Dashboard, scope: Scope) -> list[BarChart]:
+    # Behaviours drill down to the observations: the person's coaching page, or everyone's.
+    coaching = (
+        reverse("coaching:staff", args=[scope.staff_id])
+        if scope.staff_id
+        else reverse("coaching:home")
+    )
     return [
         bar_chart(
             slug="response",
@@ -84,6 +101,16 @@ def _charts(dashboard: Dashboard, scope: Scope) -> list[BarChart]:
             suffix=" %",
         ),
         bar_chart(
+            slug="behaviours",
+            title="Behaviours, observed and mystery-shopped",
+            description="How well each behaviour is done, 0 to 100, from managers' "
+            "observations of real contacts and mystery shopping together.",
+            points=[
+                (b.label, round(b.percent, 1) if b.percent is not None else None, coaching)
+                for b in dashboard.behaviours
+            ],
+        ),
+        bar_chart(
             slug="flows",
             title="How customers move between channels",
             description="Moves from one channel to the next within a journey, most common "
@@ -112,7 +139,7 @@ def dashboard(request: StaffRequest) -> HttpResponse:
             "query": urlencode(scope.as_query()),
         }
     template = "insights/_results.html" if request.htmx else "insights/dashboard.html"
-    return render(request, template, context, status=400 if error else 200)
+    return render(request, template, context, status=error.http_status if error else 200)
 
 
 @requires(Capability.VIEW_INSIGHTS)
@@ -135,7 +162,34 @@ def contacts(request: StaffRequest) -> HttpResponse:
             "next_page": urlencode({**query, "cursor": cursor}) if cursor else "",
             "query": urlencode(query),
         }
-    return render(request, "insights/contacts.html", context, status=400 if error else 200)
+    status = error.http_status if error else 200
+    return render(request, "insights/contacts.html", context, status=status)
+
+
+@requires(Capability.VIEW_INSIGHTS)
+@require_GET
+def repeats(request: StaffRequest) -> HttpResponse:
+    """What customers told us again in the contacts behind the dashboard, each with the two
+    passages side by side, newest first, a page at a time."""
+    form, scope, error = _scope(request)
+    context: dict[str, object] = {"form": form, "error": error}
+    if scope is not None:
+        heard, cursor = repeats_page(
+            repeats_in(scope).heard,
+            repeat_of=lambda found: found.repeat,
+            after=request.GET.get("cursor") or None,
+            limit=settings.PAGE_SIZE,
+        )
+        customers = Customer.objects.in_bulk({found.repeat.customer_id for found in heard})
+        shown = repeats_shown(found.repeat for found in heard)
+        query = scope.as_query()
+        context |= {
+            "repeats": [(customers.get(r.customer_id), r, *passages) for r, *passages in shown],
+            "next_page": urlencode({**query, "cursor": cursor}) if cursor else "",
+            "query": urlencode(query),
+        }
+    status = error.http_status if error else 200
+    return render(request, "insights/repeats_behind.html", context, status=status)
 
 
 @requires(Capability.VIEW_INSIGHTS)
@@ -144,12 +198,19 @@ def table_csv(request: StaffRequest, table: str) -> HttpResponse | StreamingHttp
     """Any table of the dashboard as CSV, for the same filters; "contacts" is every
     interaction behind it."""
     _, scope, error = _scope(request)
-    if scope is None:
-        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    if error is not None or scope is None:
+        return HttpResponse(
+            str(error),
+            status=error.http_status if error else 400,
+            content_type="text/plain; charset=utf-8",
+        )
     if table == "contacts":
         rows = contacts_behind(scope, direction=request.GET.get("direction", ""))
         newest_first = rows.order_by("-occurred_at", "-id").iterator(chunk_size=2000)
         return _csv(CONTACT_HEADERS, contact_rows(newest_first), table)
+    if table == "repeats":
+        heard = repeats_in(scope).heard
+        return _csv(REPEAT_HEADERS, repeat_rows(repeats_shown(h.repeat for h in heard)), table)
     tables = dashboard_tables(insights_dashboard(scope=scope))
     if table not in tables:
         raise Http404("There is no such table on the dashboard.")

@@ -3,7 +3,8 @@
 A webhook calls ``inbound_events_store`` and answers; the worker calls
 ``inbound_event_process`` for each event, which recognises the sender and records
 the message on their timeline (or on an unlinked contact), applies opt-out
-keywords, and records delivery receipts for what we sent.
+keywords or hands the reply to the app that reads it (channels.replies), and records
+delivery receipts for what we sent.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django_tasks_db.backend import DatabaseBackend
 
 from everthread.channels.arrivals import Arrival
 from everthread.channels.models import InboundEvent, Provider, UnlinkedContact
+from everthread.channels.replies import inbound_reply_read
 from everthread.channels.selectors import conversation_thread
 from everthread.consent.models import ConsentChannel, Purpose, consent_channel_of
 from everthread.consent.services import consent_keyword_apply
@@ -328,7 +330,8 @@ def _summary(event: InboundEvent) -> str:
 
 
 def _keyword_answer(event: InboundEvent, customer: Customer, address: str) -> str:
-    """STOP, START, HELP: apply at once, and send the confirmation through the gate."""
+    """STOP, START, HELP: apply at once, and send the confirmation through the gate; else a
+    reply another app reads (a survey's YES or NO)."""
     channel = consent_channel_of(event.channel)
     if channel not in ConsentChannel.values:
         return ""
@@ -336,7 +339,8 @@ def _keyword_answer(event: InboundEvent, customer: Customer, address: str) -> st
         customer=customer, channel=channel, text=event.text, at=event.occurred_at
     )
     if confirmation is None:
-        return ""
+        at = event.occurred_at or event.received_at
+        return inbound_reply_read(customer=customer, channel=channel, text=event.text, at=at)
     sent = outreach_send(
         customer=customer,
         channel=channel,

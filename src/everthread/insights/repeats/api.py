@@ -8,12 +8,10 @@ from ninja import Field, Query, Router, Schema
 
 from everthread.core.http import StaffRequest
 from everthread.core.models import Capability
-from everthread.core.pagination import cursor_decode, cursor_encode, cursor_instant
 from everthread.core.permissions import requires
 from everthread.core.schemas import AwareDateTime, PageParams
 from everthread.customers.services import customer_open
-from everthread.insights.repeats.detect import Repeat
-from everthread.insights.repeats.selectors import repeats_find
+from everthread.insights.repeats.selectors import repeats_find, repeats_page
 
 router = Router(tags=["insights"])
 
@@ -54,13 +52,7 @@ class RepeatParams(PageParams):
 def repeats_list(request: StaffRequest, customer_id: int, params: Query[RepeatParams]) -> object:
     customer_open(viewer=request.auth, customer_id=customer_id)
     repeats = repeats_find(customer_id=customer_id, since=params.since)
-    if params.cursor:
-        stamp, entry_id = cursor_decode(params.cursor, str, int)
-        after = (cursor_instant(stamp), entry_id)
-        repeats = [r for r in repeats if (r.later.occurred_at, r.later.entry_id) < after]
-    page, more = repeats[: params.limit], len(repeats) > params.limit
-    return {"items": page, "next_cursor": _cursor(page[-1]) if more else None}
-
-
-def _cursor(repeat: Repeat) -> str:
-    return cursor_encode(repeat.later.occurred_at.isoformat(), repeat.later.entry_id)
+    page, cursor = repeats_page(
+        repeats, repeat_of=lambda r: r, after=params.cursor, limit=params.limit
+    )
+    return {"items": page, "next_cursor": cursor}

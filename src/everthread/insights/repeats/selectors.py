@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from everthread.conversations.models import Interaction, TimelineEntry
 from everthread.core.errors import InvalidInput
 from everthread.core.models import Channel, Staff
+from everthread.core.pagination import cursor_decode, cursor_encode, cursor_instant
 from everthread.insights.repeats.detect import (
     HORIZON,
     NOTE_FIELDS,
@@ -20,6 +22,7 @@ from everthread.insights.repeats.detect import (
     repeats_detect,
 )
 
+T = TypeVar("T")
 # Timelines read per query when counting over many customers.
 CUSTOMERS_PER_READ = 500
 _KINDS = ("interaction", "note")
@@ -41,7 +44,7 @@ def repeats_find(*, customer_id: int, since: datetime.datetime | None = None) ->
     found = repeats_detect(passages, customer_id=customer_id, staff_names=names)
     if since is not None:
         found = [r for r in found if r.later.occurred_at >= since]
-    return sorted(found, key=lambda r: (r.later.occurred_at, r.later.entry_id), reverse=True)
+    return sorted(found, key=_later_key, reverse=True)
 
 
 def repeats_count(
@@ -56,46 +59,12 @@ def repeats_count(
     """How many times customers told us again what we knew, in contacts in the period that
     match the filters (the store, team, channel or colleague that heard it again).
 
-    Only timelines with a matching inbound contact are read, CUSTOMERS_PER_READ to a
-    query: 1 query for the contacts, then 1 per CUSTOMERS_PER_READ such customers."""
+    1 query for the contacts, then 1 per CUSTOMERS_PER_READ customers (repeats_heard)."""
     if channel and channel not in Channel.values:
         raise InvalidInput(f"“{channel}” is not a channel.", field="channel")
     if start and end and end <= start:
         raise InvalidInput("The period ends before it starts.", field="end")
-    contacts = _contacts_in(store_id, team_id, channel, staff_id, start, end)
-    by_customer: dict[int, set[int]] = defaultdict(set)
-    for interaction_id, customer_id in contacts:
-        by_customer[customer_id].add(interaction_id)
-    customers = sorted(by_customer)
-    count = 0
-    for first in range(0, len(customers), CUSTOMERS_PER_READ):
-        chunk = customers[first : first + CUSTOMERS_PER_READ]
-        entries = TimelineEntry.objects.filter(customer_id__in=chunk, kind__in=_KINDS)
-        if start is not None:
-            entries = entries.filter(occurred_at__gte=start - HORIZON)
-        if end is not None:
-            entries = entries.filter(occurred_at__lt=end)
-        timeline = Timeline.of(entries.values(*_FIELDS, "title", "text", "detail"))
-        for customer_id, passages in timeline.passages.items():
-            heard = by_customer[customer_id]
-            count += sum(
-                1
-                for repeat in repeats_detect(passages, customer_id=customer_id)
-                if timeline.interaction_of.get(repeat.later.entry_id) in heard
-            )
-    return count
-
-
-def _contacts_in(
-    store_id: int | None,
-    team_id: int | None,
-    channel: str | None,
-    staff_id: int | None,
-    start: datetime.datetime | None,
-    end: datetime.datetime | None,
-) -> list[tuple[int, int]]:
-    """(interaction id, customer id) of the inbound contacts that match."""
-    where = Q(direction=Interaction.Direction.INBOUND)
+    where = Q()
     for field, value in (
         ("store_id", store_id),
         ("team_id", team_id),
@@ -106,7 +75,73 @@ def _contacts_in(
     ):
         if value is not None and value != "":
             where &= Q(**{field: value})
-    return list(Interaction.objects.filter(where).values_list("id", "customer_id"))
+    return len(repeats_heard(contacts=Interaction.objects.filter(where), start=start, end=end))
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A repeat and the contact (interaction) in which the customer told us again."""
+
+    repeat: Repeat
+    interaction_id: int
+    channel: str
+
+
+def repeats_heard(
+    *,
+    contacts: QuerySet[Interaction],
+    start: datetime.datetime | None = None,
+    end: datetime.datetime | None = None,
+) -> list[Heard]:
+    """What customers told us again in ``contacts`` (their inbound ones count), newest first.
+
+    Only the timelines of customers with such a contact are read, from HORIZON before
+    ``start`` (what we knew then still counts) to ``end``, CUSTOMERS_PER_READ to a query:
+    1 query for the contacts, then 1 per CUSTOMERS_PER_READ customers."""
+    rows = contacts.filter(direction=Interaction.Direction.INBOUND).values_list(
+        "id", "customer_id", "channel"
+    )
+    by_customer: dict[int, set[int]] = defaultdict(set)
+    channel_of: dict[int, str] = {}
+    for interaction_id, customer_id, channel in rows:
+        by_customer[customer_id].add(interaction_id)
+        channel_of[interaction_id] = channel
+    customers = sorted(by_customer)
+    heard: list[Heard] = []
+    for first in range(0, len(customers), CUSTOMERS_PER_READ):
+        chunk = customers[first : first + CUSTOMERS_PER_READ]
+        entries = TimelineEntry.objects.filter(customer_id__in=chunk, kind__in=_KINDS)
+        if start is not None:
+            entries = entries.filter(occurred_at__gte=start - HORIZON)
+        if end is not None:
+            entries = entries.filter(occurred_at__lt=end)
+        timeline = Timeline.of(entries.values(*_FIELDS, "title", "text", "detail"))
+        for customer_id, passages in timeline.passages.items():
+            for repeat in repeats_detect(passages, customer_id=customer_id):
+                told_in = timeline.interaction_of.get(repeat.later.entry_id)
+                if told_in is not None and told_in in by_customer[customer_id]:
+                    heard.append(Heard(repeat, told_in, channel_of[told_in]))
+    return sorted(heard, key=lambda h: _later_key(h.repeat), reverse=True)
+
+
+def repeats_page(
+    found: Sequence[T], *, repeat_of: Callable[[T], Repeat], after: str | None, limit: int
+) -> tuple[list[T], str | None]:
+    """A page of ``found`` (sorted newest first by the contact told again), after the cursor
+    ``after``, and the cursor to the next page (None on the last)."""
+    rows = list(found)
+    if after:
+        stamp, entry_id = cursor_decode(after, str, int)
+        key = (cursor_instant(stamp), entry_id)
+        rows = [r for r in rows if _later_key(repeat_of(r)) < key]
+    if len(rows) <= limit:
+        return rows, None
+    last = repeat_of(rows[limit - 1]).later
+    return rows[:limit], cursor_encode(last.occurred_at.isoformat(), last.entry_id)
+
+
+def _later_key(repeat: Repeat) -> tuple[datetime.datetime, int]:
+    return repeat.later.occurred_at, repeat.later.entry_id
 
 
 @dataclass(frozen=True)

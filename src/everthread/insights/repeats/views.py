@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,15 +39,20 @@ class Shown:
 @require_GET
 def repeats_panel(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = customer_open(viewer=request.user, customer_id=customer_id)
-    repeats = repeats_find(customer_id=customer.pk)
-    ids = {p.staff_id for r in repeats for p in (r.earlier, r.later) if p.staff_id}
-    names = {staff.pk: str(staff) for staff in Staff.objects.filter(pk__in=ids)}
-    shown = [
-        (repeat, _shown(repeat.earlier, names), _shown(repeat.later, names)) for repeat in repeats
-    ]
-    context = {"customer": customer, "repeats": shown}
+    context = {
+        "customer": customer,
+        "repeats": repeats_shown(repeats_find(customer_id=customer.pk)),
+    }
     template = "insights/repeats/_panel.html" if request.htmx else "insights/repeats/page.html"
     return render(request, template, context)
+
+
+def repeats_shown(repeats: Iterable[Repeat]) -> list[tuple[Repeat, Shown, Shown]]:
+    """Each repeat with its two passages as the pages show them (who, where): 1 query."""
+    repeats = list(repeats)
+    ids = {p.staff_id for r in repeats for p in (r.earlier, r.later) if p.staff_id}
+    names = {staff.pk: str(staff) for staff in Staff.objects.filter(pk__in=ids)}
+    return [(r, _shown(r.earlier, names), _shown(r.later, names)) for r in repeats]
 
 
 def _shown(passage: Passage, names: dict[int, str]) -> Shown:
@@ -58,4 +64,4 @@ def _shown(passage: Passage, names: dict[int, str]) -> Shown:
     return Shown(label, who, passage)
 
 
-__all__ = ["Repeat", "repeats_panel", "repeats_section"]
+__all__ = ["Repeat", "repeats_panel", "repeats_section", "repeats_shown"]
