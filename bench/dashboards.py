@@ -33,6 +33,18 @@ os.environ.setdefault(
 from generated_base import base_ready, plan_reads
 
 TARGET_MS = 1000
+# Metrics that may be left out (--skip) at a scale where one computation outlasts the run,
+# and why.
+SKIPPED = {
+    "repeats": (
+        "The repeat-yourself detector reads the timeline of every customer with a contact "
+        "in the scope, in Python, on each request: about 4 ms a customer (139 s for a "
+        "90-day dashboard at 100,000 customers and 1,000,000 contacts), so over the whole "
+        "1M base one computation would take over an hour. Not fixed yet; the fix is to "
+        "keep what the detector finds in a table as contacts and notes arrive (a few ms "
+        "each), rebuilt after a bulk load, so the metric becomes one indexed count."
+    )
+}
 
 
 def whole_base() -> Any:
@@ -62,13 +74,15 @@ def dashboard_queries(scope: Any) -> dict[str, Callable[[], object]]:
     return queries
 
 
-def captured(call: Callable[[], object]) -> list[str]:
+def captured(call: Callable[[], object]) -> tuple[list[str], object]:
+    """The SQL one call runs and what it answers; the call also warms the cache (the
+    dashboard is read again and again)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        call()
-    return [query["sql"] for query in queries.captured_queries]
+        value = call()
+    return [query["sql"] for query in queries.captured_queries], value
 
 
 def main_table(sqls: list[str]) -> str:
@@ -111,8 +125,8 @@ def measure(queries: dict[str, Callable[[], object]], tables: dict[str, str], re
     counts = {table: count_of(table) for table in set(tables.values()) if table}
     calls = {**queries, **{f"count:{table}": call for table, call in counts.items()}}
     samples: dict[str, list[float]] = {name: [] for name in calls}
-    for call in calls.values():  # warm the cache: the dashboard is read again and again
-        call()
+    for table_count in counts.values():  # the queries were warmed by captured()
+        table_count()
     for turn in range(repeat):
         order = list(calls.items())
         for name, call in order[turn % len(order) :] + order[: turn % len(order)]:
@@ -193,20 +207,31 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--interactions", type=int, default=2_000_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--skip", default="", help=f"metrics left out, comma-separated: {', '.join(SKIPPED)}"
+    )
     options = parser.parse_args()
     figures = base_ready(options.customers, options.interactions)
     from benchmarks_md import section_write
 
     scope = whole_base()
-    queries = dashboard_queries(scope)
-    sqls = {name: captured(call) for name, call in queries.items()}
-    tables = {name: main_table(sql) for name, sql in sqls.items()}
-    reads = {name: queries_read(sql) for name, sql in sqls.items()}
-    values = {name: shown(call()) for name, call in queries.items()}
+    skipped = {key: SKIPPED[key] for key in options.skip.split(",") if key}
+    queries = {
+        name: call
+        for name, call in dashboard_queries(scope).items()
+        if not any(name.endswith(f"(`{key}`)") for key in skipped)
+    }
+    runs = {name: captured(call) for name, call in queries.items()}
+    tables = {name: main_table(sql) for name, (sql, _) in runs.items()}
+    reads = {name: queries_read(sql) for name, (sql, _) in runs.items()}
+    values = {name: shown(value) for name, (_, value) in runs.items()}
     load_before = os.getloadavg()[0]
     medians = measure(queries, tables, options.repeat)
     load = [round(load_before, 1), round(os.getloadavg()[0], 1)]
     body = report(figures, scope, medians, tables, reads, values, options.repeat, load)
+    body += "".join(
+        f"\nNot measured at this scale: `{key}`. {why}\n" for key, why in skipped.items()
+    )
     section_write("dashboards", body)
     print(body)
 
