@@ -146,6 +146,7 @@ def customer_everywhere(associate: Staff) -> Everywhere:
     _commerce(amara, associate, journey)
     _coaching(interaction, observer=priya)
     _repeat_survey(amara, journey)
+    _told_again(amara, journey)
     duplicate = CustomerFactory(given_name="Amara", family_name="Osei", postcode="M14 5TT")
     customer_merge(actor=associate, survivor_id=amara.pk, merged_id=duplicate.pk)
     look_alike = CustomerFactory(given_name="Amara", family_name="Osei-Mensah")
@@ -166,6 +167,27 @@ def _repeat_survey(amara: Customer, journey: Journey) -> None:
         answered_at=_hours_ago(0.5),
         answered_via="link",
     )
+
+
+def _told_again(amara: Customer, journey: Journey) -> None:
+    """She tells us again what her first message said; the detector keeps the repeat."""
+    from everthread.insights.models import RepeatHeard
+    from everthread.insights.repeats.services import repeats_catch_up
+
+    interaction_record(
+        customer=amara,
+        staff=None,
+        draft=InteractionDraft(
+            channel="email",
+            direction="inbound",
+            summary="Amara asked about a linen wedding suit",
+            body="Again: it is for her sister's wedding in June.",
+            occurred_at=_hours_ago(1),
+        ),
+        journey=journey,
+    )
+    repeats_catch_up()
+    assert RepeatHeard.objects.filter(customer=amara).exists()
 
 
 def _channel_rows(amara: Customer) -> None:

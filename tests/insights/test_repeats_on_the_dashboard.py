@@ -11,12 +11,15 @@ import io
 
 from django.utils import timezone
 
+from everthread.customers.models import Customer
 from everthread.insights.metrics import METRICS
+from everthread.insights.models import RepeatHeard
+from everthread.insights.repeats.services import repeats_catch_up
 from everthread.insights.scope import Scope
 from everthread.insights.selectors import insights_dashboard
 from factories import StaffFactory
 from insights.conftest import head_office_manager
-from repeating import CHAT_SAID, STORE_SAID, days_ago
+from repeating import CHAT_SAID, STORE_SAID, contact, days_ago
 
 
 def _month(**narrower: object) -> Scope:
@@ -82,3 +85,22 @@ def test_a_manager_elsewhere_does_not_see_the_repeat(client, told_again) -> None
     page = client.get(f"/insights/repeats/?{_query()}").content.decode()
     assert "Daniel Novak" not in page
     assert "Nobody had to tell us anything twice" in page
+
+
+def test_what_the_detector_found_is_kept_and_only_new_contacts_are_read(told_again) -> None:
+    assert _measured(_month()) == (1, 4, 25.0)
+    amara = Customer.objects.get(given_name="Amara")
+
+    nothing_new = repeats_catch_up()
+    contact(
+        amara,
+        "Asking again about a dress for the wedding on 14 March, UK 12.",
+        channel="whatsapp",
+        at=days_ago(0),
+    )
+    amara_read_again = repeats_catch_up()
+
+    assert nothing_new == 0
+    assert amara_read_again == 1
+    assert RepeatHeard.objects.filter(customer=amara).count() == 1
+    assert _measured(_month()) == (2, 5, 40.0)

@@ -57,7 +57,7 @@ def test_the_erasure_is_recorded_on_the_customer_in_a_record_and_in_the_audit_lo
         assert Customer.objects.get(pk=customer.pk).erased_at == erasure.erased_at
     record = ErasureRecord.objects.get(customer_id=amara.customer.pk)
     assert record.erased_by == officer
-    assert record.counts["conversations.Interaction"] == 2  # her message and our reply
+    assert record.counts["conversations.Interaction"] == 3  # her two messages, our reply
     event = AuditEvent.objects.get(action="customer.erased")
     assert (event.actor, event.customer_id) == (officer, amara.customer.pk)
 

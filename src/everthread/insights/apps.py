@@ -13,11 +13,13 @@ class InsightsConfig(AppConfig):
     def ready(self) -> None:
         from everthread.channels.replies import inbound_reply_register
         from everthread.conversations.models import Journey
+        from everthread.core.nightly import nightly_register
         from everthread.customers.merge_rules import merge_rule_register
         from everthread.customers.page_sections import customer_page_section_register
-        from everthread.insights.models import RepeatSurvey
+        from everthread.insights.models import RepeatHeard, RepeatSurvey
         from everthread.insights.repeats.views import repeats_section
         from everthread.insights.services import survey_reply
+        from everthread.insights.tasks import catch_up_repeats
         from everthread.privacy.registry import delete, personal_data_register
 
         customer_page_section_register(
@@ -35,6 +37,11 @@ class InsightsConfig(AppConfig):
             export=("journey__title", "channel", "asked_at", "answer", "answered_at"),
             erase=delete,
         )
+        merge_rule_register(RepeatHeard, "customer")
+        personal_data_register(
+            RepeatHeard, customer="customer", export=("channel", "repeat"), erase=delete
+        )
+        nightly_register(catch_up_repeats)
         inbound_reply_register(survey_reply)
         post_save.connect(_journey_saved, sender=Journey, dispatch_uid="insights.repeat_survey")
 

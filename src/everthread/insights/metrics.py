@@ -396,12 +396,12 @@ class RepeatsFound:
 
 
 def repeats_in(scope: Scope) -> RepeatsFound:
-    """The repeat-yourself detector over the customer's contacts in the scope: 2 queries,
-    and 1 more per CUSTOMERS_PER_READ customers with a contact in it."""
+    """What the repeat-yourself detector found in the customer's contacts in the scope (as
+    kept, caught up first: repeats_heard)."""
     contacts = Interaction.objects.filter(
         contacts_in(scope), scope.during("occurred_at"), direction=INBOUND
     )
-    heard = repeats_heard(contacts=contacts, start=scope.start, end=scope.end)
+    heard = repeats_heard(contacts=contacts)
     return RepeatsFound(contacts.count(), heard)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from everthread.conversations.models import Journey
+from everthread.conversations.models import Interaction, Journey
 from everthread.customers.models import Customer
 
 
@@ -56,3 +57,29 @@ class RepeatSurvey(models.Model):
     @property
     def sent(self) -> bool:
         return self.message_id is not None
+
+
+class RepeatHeard(models.Model):
+    """A contact in which the customer told us again what we already knew, as the detector
+    found it: kept as contacts and notes arrive (repeats.services.repeats_catch_up), so the
+    dashboards count rows instead of reading every timeline on each request."""
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="+")
+    # The contact they told us again in.
+    interaction = models.ForeignKey(Interaction, on_delete=models.CASCADE, related_name="+")
+    channel = models.CharField(max_length=20)
+    # The detector's finding: both passages, the score and the reason in words.
+    repeat = models.JSONField(encoder=DjangoJSONEncoder)
+
+    def __str__(self) -> str:
+        return f"Told again in contact {self.interaction_id}"
+
+
+class RepeatScan(models.Model):
+    """How far the detector has read: RepeatHeard reflects every timeline entry up to
+    ``through_entry_id`` (one row)."""
+
+    through_entry_id = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Repeats found through timeline entry {self.through_entry_id}"

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from everthread.core.nightly import nightly_enqueue_next
+from everthread.insights.repeats.services import repeats_catch_up
 from everthread.insights.services import survey_send
 
 
 @task()
 def send_repeat_survey(journey_id: int) -> None:
     survey_send(journey_id=journey_id)
+
+
+@task()
+def catch_up_repeats() -> None:
+    """Every night (core.nightly): the day's contacts and notes read by the repeat detector,
+    so the morning's first dashboard does not wait for them."""
+    repeats_catch_up()
+    nightly_enqueue_next(catch_up_repeats)

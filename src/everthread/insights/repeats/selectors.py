@@ -25,17 +25,19 @@ from everthread.insights.repeats.detect import (
 T = TypeVar("T")
 # Timelines read per query when counting over many customers.
 CUSTOMERS_PER_READ = 500
-_KINDS = ("interaction", "note")
+TIMELINE_KINDS = ("interaction", "note")
 _FIELDS = ("id", "customer_id", "kind", "object_id", "occurred_at", "channel", "staff_id")
+# What the detector reads of each timeline entry.
+TIMELINE_FIELDS = (*_FIELDS, "title", "text", "detail")
 
 
 def repeats_find(*, customer_id: int, since: datetime.datetime | None = None) -> list[Repeat]:
     """What the customer had to tell us again, newest first; 2 queries, however long the
     history (what we knew before ``since`` still counts against what they said after)."""
-    entries = TimelineEntry.objects.filter(customer_id=customer_id, kind__in=_KINDS)
+    entries = TimelineEntry.objects.filter(customer_id=customer_id, kind__in=TIMELINE_KINDS)
     if since is not None:
         entries = entries.filter(occurred_at__gte=since - HORIZON)
-    timeline = Timeline.of(entries.values(*_FIELDS, "title", "text", "detail"))
+    timeline = Timeline.of(entries.values(*TIMELINE_FIELDS))
     passages = timeline.passages.get(customer_id, [])
     names = {
         staff.pk: str(staff)
@@ -75,7 +77,7 @@ def repeats_count(
     ):
         if value is not None and value != "":
             where &= Q(**{field: value})
-    return len(repeats_heard(contacts=Interaction.objects.filter(where), start=start, end=end))
+    return len(repeats_heard(contacts=Interaction.objects.filter(where)))
 
 
 @dataclass(frozen=True)
@@ -87,40 +89,19 @@ class Heard:
     channel: str
 
 
-def repeats_heard(
-    *,
-    contacts: QuerySet[Interaction],
-    start: datetime.datetime | None = None,
-    end: datetime.datetime | None = None,
-) -> list[Heard]:
+def repeats_heard(*, contacts: QuerySet[Interaction]) -> list[Heard]:
     """What customers told us again in ``contacts`` (their inbound ones count), newest first.
 
-    Only the timelines of customers with such a contact are read, from HORIZON before
-    ``start`` (what we knew then still counts) to ``end``, CUSTOMERS_PER_READ to a query:
-    1 query for the contacts, then 1 per CUSTOMERS_PER_READ customers."""
-    rows = contacts.filter(direction=Interaction.Direction.INBOUND).values_list(
-        "id", "customer_id", "channel"
-    )
-    by_customer: dict[int, set[int]] = defaultdict(set)
-    channel_of: dict[int, str] = {}
-    for interaction_id, customer_id, channel in rows:
-        by_customer[customer_id].add(interaction_id)
-        channel_of[interaction_id] = channel
-    customers = sorted(by_customer)
-    heard: list[Heard] = []
-    for first in range(0, len(customers), CUSTOMERS_PER_READ):
-        chunk = customers[first : first + CUSTOMERS_PER_READ]
-        entries = TimelineEntry.objects.filter(customer_id__in=chunk, kind__in=_KINDS)
-        if start is not None:
-            entries = entries.filter(occurred_at__gte=start - HORIZON)
-        if end is not None:
-            entries = entries.filter(occurred_at__lt=end)
-        timeline = Timeline.of(entries.values(*_FIELDS, "title", "text", "detail"))
-        for customer_id, passages in timeline.passages.items():
-            for repeat in repeats_detect(passages, customer_id=customer_id):
-                told_in = timeline.interaction_of.get(repeat.later.entry_id)
-                if told_in is not None and told_in in by_customer[customer_id]:
-                    heard.append(Heard(repeat, told_in, channel_of[told_in]))
+    Read from what the detector keeps (RepeatHeard), brought up to date first with what
+    reached timelines since it last read them: 2 queries when nothing is new, then 1."""
+    from everthread.insights.models import RepeatHeard
+    from everthread.insights.repeats.services import repeat_from_kept, repeats_catch_up
+
+    repeats_catch_up()
+    told = RepeatHeard.objects.filter(
+        interaction__in=contacts.filter(direction=Interaction.Direction.INBOUND)
+    ).values_list("repeat", "interaction_id", "channel")
+    heard = [Heard(repeat_from_kept(kept), told_in, channel) for kept, told_in, channel in told]
     return sorted(heard, key=lambda h: _later_key(h.repeat), reverse=True)
 
 
