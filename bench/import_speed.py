@@ -332,8 +332,8 @@ BEFORE = """Before, the per-row path (commit 743ba2d), 5,000 rows, same machine 
 import 22–34 rows/s on PostgreSQL and 43–117 on SQLite; re-import 177–337 and 343–818."""
 
 # What the import spends its time on, from py-spy profiles of it (see the commit log).
-TARGET_NOTE = """Where it falls short: the import is bound by its own CPU, and the 2 cores are shared
-with other work (the raw COPY baseline shows how much of a core a run got): per
+TARGET_NOTE = """Where it falls short: the import is bound by its own CPU, and the 2 cores are
+shared with other work (the raw COPY baseline shows how much of a core a run got): per
 CPU-second of the importing process it is past the target (the "per CPU-second"
 column), so the wall-clock figure is what the run got of the machine. Tried and kept:
 one query for a batch's contact points (PostgreSQL: arrays, not thousands of bound
