@@ -261,19 +261,23 @@ def measure(args: argparse.Namespace, env: dict[str, str], url: str, work: Path)
 
 
 # From profiles on this machine of one webhook and one event's processing, in-process.
-NOTE = """Not met, and far from it on this shared machine: the load average was 5 to 13 on
-its 2 cores while these runs took turns with other work, so each figure varies several-fold
-between runs (bench/results/webhook_ingest.json has every run). Where the time goes: in-process,
-one webhook takes about 20 ms (p50) at that load in 7 queries, two of them commits (the
-event; then the task row django-tasks-db writes once the event is committed, about 12 ms
-of the 20 waiting for PostgreSQL's WAL flush). The threaded server does better because
-PostgreSQL flushes concurrent commits together. Processing an event in-process takes about
-20 ms (p50, 10 queries), about 50 events/s a process, yet the worker manages a fifth of
-that: with thousands of tasks queued, django-tasks-db's claim (the next ready task, FOR
-UPDATE SKIP LOCKED, in priority order) took 86 ms a claim over 12,000 ready rows.
-Not done, and the next steps: queue the task in the event's own transaction (one commit a
-webhook; safe with the database queue, not with Redis), an index for the task queue's
-claim order, and measuring on an idle machine."""
+NOTE = """Not met on this machine. The runs shared the 2 cores with a 1M-customer load and the
+test suite (load average 5 to 7), and wrk, PostgreSQL and gunicorn share them too, so the
+figures vary between runs (bench/results/webhook_ingest.json has every run). What changed
+on 2026-12-07: a first delivery is now one INSERT of the event and one of its task in one
+transaction, one commit (before: 7 queries and two commits, the task written only after
+the event's commit). Back to back at a load average of about 4.5, the threaded server went
+from 266 (Twilio) and 245 (Meta) accepted/s to 378 and 456. Where the time goes now,
+in-process: about 4 ms a webhook, of which PostgreSQL's WAL flush is about 2.2 ms
+(pg_test_fsync: fdatasync 447 a second on this disk), so each sync worker waits on its
+commit and the threaded server does better because PostgreSQL flushes concurrent commits
+together; the rest is Python (Django's request cycle and middleware, Twilio's validator,
+the ORM's insert, django-tasks' enqueue), about 1.5 ms of CPU a request. With wrk and
+PostgreSQL on the same 2 cores, 1,000 a second needs well under 1 ms of CPU a request.
+Next steps: the event and its task as one raw statement, more threads per worker so more
+commits share a flush, and measuring on a machine that is not shared. The worker's
+processing rate (recognition, journey, timeline: about 20 ms an event in-process) is
+bound by the same shared cores."""
 
 
 def _body(figures: dict[str, Any], repeat: int, connections: int) -> str:
