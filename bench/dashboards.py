@@ -104,6 +104,8 @@ def queries_read(sqls: list[str]) -> list[str]:
     reads: list[str] = []
     with connection.cursor() as cursor:
         for sql in sqls:
+            if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                continue  # a transaction's BEGIN or SAVEPOINT (the repeats' catch-up)
             cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
             reads += plan_reads(cursor.fetchone()[0][0]["Plan"])
     return sorted(set(reads))

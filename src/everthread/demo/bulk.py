@@ -83,7 +83,7 @@ from everthread.demo.errors import GeneratedBaseExists, OtherCustomersPresent
 from everthread.demo.services import DEMO_PASSWORD
 from everthread.followups.models import FollowUp
 from everthread.notes.models import Note
-from everthread.outreach.models import OutboundMessage, OutreachDecision
+from everthread.outreach.history import DECISION_TABLE, MESSAGE_TABLE
 
 SEED = 2026
 GENERATED = "demo.generated"  # the audit action each run records
@@ -303,8 +303,8 @@ def _batch_draw(rng: random.Random, draft: _Draft, batch: _Batch) -> _Drawn:
         (FollowUp, FOLLOWUP_COLUMNS, rows.followups),
         (Note, NOTE_COLUMNS, rows.notes),
         (ConsentEvent, CONSENT_COLUMNS, rows.consents),
-        (OutreachDecision, DECISION_COLUMNS, rows.decisions),
-        (OutboundMessage, OUTBOUND_COLUMNS, rows.outbound),
+        (DECISION_TABLE, DECISION_COLUMNS, rows.decisions),
+        (MESSAGE_TABLE, OUTBOUND_COLUMNS, rows.outbound),
         (InboundEvent, INBOUND_COLUMNS, rows.inbound),
         (TimelineEntry, TIMELINE_COLUMNS, [_timeline_row(line) for line in rows.timeline]),
     )

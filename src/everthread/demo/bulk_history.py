@@ -283,7 +283,7 @@ def history_draw(
             contact = _contact(
                 rng, cast_, next_id, rows, client, None, _need(rng, cast_), 0, channel, start
             )
-            message_draw(rng, cast_, next_id, rows, client, contact, now)
+            message_draw(rng, cast_, next_id, rows, client, contact)
         else:
             _journey(rng, cast_, next_id, rows, client, size=size, start=start, now=now)
         left -= size
@@ -322,7 +322,7 @@ def _journey(
         contact = _contact(
             rng, cast_, next_id, rows, client, journey_id, need, position, channel, at
         )
-        message_draw(rng, cast_, next_id, rows, client, contact, now)
+        message_draw(rng, cast_, next_id, rows, client, contact)
         contacts.append(contact)
     rows.journeys.append(_journey_row(rng, cast_, need, journey_id, client, contacts, now))
     # A saved handover note opens its next step's follow-up; a draft opens none.

@@ -30,7 +30,13 @@ from everthread.followups.models import FollowUp
 from everthread.notes.assessment import NoteText, note_assess
 from everthread.notes.models import Note
 from everthread.notes.services import note_line
-from everthread.outreach.models import OutboundMessage, OutreachDecision, outbound_key
+from everthread.outreach.history import (
+    ALLOWED,
+    DECISION_TABLE,
+    MESSAGE_TABLE,
+    Status,
+    history_key,
+)
 
 if TYPE_CHECKING:
     from everthread.demo.bulk_history import Cast, Client, InteractionRow, Need, NextId, Rows
@@ -79,7 +85,7 @@ RECEIVED_BY: dict[str, tuple[str, str]] = {
 }
 # What the provider last said of a message sent more than a day ago, by channel: weights of
 # (status, detail); email rarely reports more than "sent", WhatsApp reports reading.
-_S = OutboundMessage.Status
+_S = Status
 _UNREACHABLE = "Twilio error 30003: Unreachable destination handset"
 SETTLED: dict[str, tuple[tuple[str, str, float], ...]] = {
     ConsentChannel.EMAIL: (
@@ -143,13 +149,12 @@ def message_draw(
     rows: Rows,
     client: Client,
     contact: InteractionRow,
-    now: datetime.datetime,
 ) -> None:
     """The outbox's message for our answer, or the webhook's event for theirs, if any."""
     if contact.direction == "outbound" and contact.channel in SENT_BY:
         channel, kind = SENT_BY[contact.channel]
         if address := client.addresses.get(kind):
-            _sent(rng, cast_, next_id, rows, contact, channel, address, now)
+            _sent(rng, cast_, next_id, rows, contact, channel, address)
     elif contact.direction == "inbound" and contact.channel in RECEIVED_BY:
         provider, kind = RECEIVED_BY[contact.channel]
         if address := client.addresses.get(kind):
@@ -164,27 +169,24 @@ def _sent(
     contact: InteractionRow,
     channel: str,
     address: str,
-    now: datetime.datetime,
 ) -> None:
     at = contact.occurred_at
     sender = contact.staff or rng.choice(cast_.agents)
-    decision_id = next_id(OutreachDecision)
+    decision_id = next_id(DECISION_TABLE)
     rows.decisions.append(
         (decision_id, contact.customer_id, channel, Purpose.SERVICE.value, address, at,
-         OutreachDecision.Outcome.ALLOWED.value, [], None, sender.pk, at)
+         ALLOWED, [], None, sender.pk, at)
     )  # fmt: skip
-    if now - at < datetime.timedelta(minutes=10):
-        status, detail, changed = _S.QUEUED.value, "", None
-    else:
-        status, detail = _settled(rng, channel)
-        changed = at + datetime.timedelta(seconds=rng.randint(2, 600))
+    # History is settled: nothing generated is left queued for the outbox to send.
+    status, detail = _settled(rng, channel)
+    changed = at + datetime.timedelta(seconds=rng.randint(2, 600))
     failed = status in (_S.FAILED, _S.DEAD)
     body = contact.body or contact.summary
     rows.outbound.append(
-        (next_id(OutboundMessage), contact.customer_id, decision_id, channel,
+        (next_id(MESSAGE_TABLE), contact.customer_id, decision_id, channel,
          Purpose.SERVICE.value, address, contact.summary if channel == "email" else "", body,
          status, at, contact.pk, sender.pk, at, contact.external_id, detail, changed,
-         outbound_key(decision_id), 5 if status == _S.DEAD else 1,
+         history_key(decision_id), 5 if status == _S.DEAD else 1,
          at + datetime.timedelta(minutes=15) if status == _S.FAILED else None, None,
          detail if failed else "", [], False, [])
     )  # fmt: skip
