@@ -1,6 +1,6 @@
 from django.contrib import admin
-from django.http import HttpRequest
 
+from everthread.core.admin import ReadOnlyAdmin
 from everthread.insights.models import RepeatHeard, RepeatScan, RepeatSurvey
 
 
@@ -13,28 +13,16 @@ class RepeatSurveyAdmin(admin.ModelAdmin):
 
 
 @admin.register(RepeatHeard)
-class RepeatHeardAdmin(admin.ModelAdmin):
-    """What the detector keeps: read-only, the detector rewrites it."""
+class RepeatHeardAdmin(ReadOnlyAdmin):
+    """What the detector keeps; it rewrites it."""
 
     list_display = ("interaction", "customer", "channel")
     list_filter = ("channel",)
     raw_id_fields = ("customer", "interaction")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
 
 @admin.register(RepeatScan)
-class RepeatScanAdmin(admin.ModelAdmin):
-    """How far the detector has read: read-only."""
+class RepeatScanAdmin(ReadOnlyAdmin):
+    """How far the detector has read."""
 
     list_display = ("through_entry_id",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
