@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from everthread.channels.services.inbound import inbound_intake_stop
 from factories import OrganisationFactory, StaffFactory, StoreFactory
 
 
@@ -16,6 +19,14 @@ def _static_files_without_manifest(settings: object) -> None:
         **settings.STORAGES,  # type: ignore[attr-defined]
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _webhook_intake_stopped(django_db_setup: None) -> Iterator[None]:
+    # The webhook intake's writer thread keeps a database connection of its own; it is
+    # closed before the test database is dropped.
+    yield
+    inbound_intake_stop()
 
 
 @pytest.fixture(autouse=True)

@@ -98,6 +98,6 @@ def test_each_event_is_queued_once_with_it_and_a_retried_delivery_queues_nothing
     answers = [twilio_post(client, message).status_code for _ in range(3)]
 
     event = InboundEvent.objects.get()
-    queued = DBTaskResult.objects.filter(task_path__endswith="process_inbound_event")
+    queued = DBTaskResult.objects.filter(task_path__endswith="process_inbound_events")
     assert answers == [200, 200, 200]
-    assert [task.args_kwargs["kwargs"] for task in queued] == [{"event_id": event.pk}]
+    assert [task.args_kwargs["kwargs"] for task in queued] == [{"event_ids": [event.pk]}]

@@ -1,12 +1,10 @@
 from django.urls import path
 
-from everthread.channels import chat_views, views
+from everthread.channels import chat_views, hook_urls, views
 
 app_name = "channels"
 urlpatterns = [
-    path("hooks/twilio/messages", views.twilio_messages, name="twilio_messages"),
-    path("hooks/meta", views.meta, name="meta"),
-    path("hooks/x", views.x, name="x"),
+    *hook_urls.urlpatterns,
     path("chat/v1/conversations", chat_views.chat_start, name="chat_start"),
     path(
         "chat/v1/conversations/<str:token>/messages",
