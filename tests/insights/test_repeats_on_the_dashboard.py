@@ -91,16 +91,41 @@ def test_what_the_detector_found_is_kept_and_only_new_contacts_are_read(told_aga
     assert _measured(_month()) == (1, 4, 25.0)
     amara = Customer.objects.get(given_name="Amara")
 
-    nothing_new = repeats_catch_up()
+    nothing_new = repeats_catch_up().customers_read
     contact(
         amara,
         "Asking again about a dress for the wedding on 14 March, UK 12.",
         channel="whatsapp",
         at=days_ago(0),
     )
-    amara_read_again = repeats_catch_up()
+    amara_read_again = repeats_catch_up().customers_read
 
     assert nothing_new == 0
     assert amara_read_again == 1
     assert RepeatHeard.objects.filter(customer=amara).count() == 1
     assert _measured(_month()) == (2, 5, 40.0)
+
+
+def test_after_a_bulk_load_the_dashboard_reads_what_it_can_and_the_worker_the_rest(
+    client, told_again, monkeypatch
+) -> None:
+    # Reading every timeline after a bulk load takes longer than a page may wait: the
+    # dashboard reads one step, says how much is left, and queues the rest for the worker.
+    from django_tasks_db.models import DBTaskResult
+
+    from everthread.insights.repeats import selectors, services
+    from importing import worker_run_queued
+
+    monkeypatch.setattr(services, "ENTRIES_PER_STEP", 2)
+    monkeypatch.setattr(selectors, "CATCH_UP_SECONDS", 0)
+    client.force_login(head_office_manager())
+
+    page = client.get(f"/insights/?{_query()}").content.decode()
+
+    assert "Still reading about" in page
+    assert selectors.repeats_unread() > 0
+    assert DBTaskResult.objects.filter(task_path__endswith="catch_up_repeats_now").count() == 1
+    worker_run_queued()
+    assert selectors.repeats_unread() == 0
+    page = client.get(f"/insights/?{_query()}").content.decode()
+    assert "Still reading about" not in page and "1 of 4" in page

@@ -20,3 +20,9 @@ def catch_up_repeats() -> None:
     so the morning's first dashboard does not wait for them."""
     repeats_catch_up()
     nightly_enqueue_next(catch_up_repeats)
+
+
+@task()
+def catch_up_repeats_now() -> None:
+    """What a dashboard found to read and could not wait for (after a bulk load, say)."""
+    repeats_catch_up()

@@ -26,7 +26,7 @@ from everthread.insights.errors import SurveyLinkInvalid
 from everthread.insights.forms import ScopeForm
 from everthread.insights.metrics import repeats_in
 from everthread.insights.models import RepeatSurvey
-from everthread.insights.repeats.selectors import repeats_page
+from everthread.insights.repeats.selectors import repeats_page, repeats_unread
 from everthread.insights.repeats.views import repeats_shown
 from everthread.insights.scope import Scope
 from everthread.insights.selectors import (
@@ -137,6 +137,7 @@ def dashboard(request: StaffRequest) -> HttpResponse:
             "charts": _charts(board, scope),
             "tables": dashboard_tables(board),
             "query": urlencode(scope.as_query()),
+            "repeats_unread": repeats_unread(),
         }
     template = "insights/_results.html" if request.htmx else "insights/dashboard.html"
     return render(request, template, context, status=error.http_status if error else 200)

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Q, QuerySet, Subquery
 
 from everthread.conversations.models import Interaction, TimelineEntry
 from everthread.core.errors import InvalidInput
@@ -89,20 +90,53 @@ class Heard:
     channel: str
 
 
+# How long a reader of the repeats (a dashboard, a count) helps the detector catch up before
+# it reads what is kept; the rest is left to the background task it queues.
+CATCH_UP_SECONDS = 2.0
+
+
 def repeats_heard(*, contacts: QuerySet[Interaction]) -> list[Heard]:
     """What customers told us again in ``contacts`` (their inbound ones count), newest first.
 
     Read from what the detector keeps (RepeatHeard), brought up to date first with what
-    reached timelines since it last read them: 2 queries when nothing is new, then 1."""
+    reached timelines since it last read them: 2 queries when nothing is new, then 1.
+    After a bulk load the catch-up stops after CATCH_UP_SECONDS and the worker reads the
+    rest (repeats_unread says how much is left; the dashboard shows it)."""
     from everthread.insights.models import RepeatHeard
     from everthread.insights.repeats.services import repeat_from_kept, repeats_catch_up
 
-    repeats_catch_up()
+    if not repeats_catch_up(seconds=CATCH_UP_SECONDS).finished:
+        _catch_up_queue()
     told = RepeatHeard.objects.filter(
         interaction__in=contacts.filter(direction=Interaction.Direction.INBOUND)
     ).values_list("repeat", "interaction_id", "channel")
     heard = [Heard(repeat_from_kept(kept), told_in, channel) for kept, told_in, channel in told]
     return sorted(heard, key=lambda h: _later_key(h.repeat), reverse=True)
+
+
+def repeats_unread() -> int:
+    """About how many contacts and notes the detector has not read yet (0: up to date);
+    1 query once it has read anything, by the timeline's ids (deleted entries may count)."""
+    from everthread.insights.models import RepeatScan
+
+    newest = TimelineEntry.objects.order_by("-id").values("id")[:1]
+    seen = (
+        RepeatScan.objects.filter(pk=1)
+        .annotate(newest=Subquery(newest))
+        .values_list("through_entry_id", "newest")
+        .first()
+    )
+    if seen is None:
+        return TimelineEntry.objects.count()
+    return max(0, (seen[1] or 0) - seen[0])
+
+
+def _catch_up_queue() -> None:
+    """Queue the background catch-up, once a minute at most however many pages ask."""
+    from everthread.insights.tasks import catch_up_repeats_now
+
+    if cache.add("everthread:repeats:catch-up-queued", True, timeout=60):
+        catch_up_repeats_now.enqueue()
 
 
 def repeats_page(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import time
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Max, Subquery
+from django.db.models import Subquery
 
 from everthread.conversations.models import TimelineEntry
 from everthread.insights.models import RepeatHeard, RepeatScan
@@ -49,12 +50,26 @@ def repeats_refresh(*, customer_ids: Iterable[int]) -> int:
     return kept
 
 
-def repeats_catch_up() -> int:
-    """Bring the kept repeats up to date with the contacts and notes that reached timelines
-    since the last catch-up: their customers are read again. How many customers were read.
+# New timeline entries a catch-up reads per step: each step keeps what it found and moves
+# the mark past them in one transaction, so work stopped half-way is never done twice.
+ENTRIES_PER_STEP = 5_000
 
-    1 query when nothing is new; after a bulk load it reads every timeline once. One
-    catch-up at a time: a second waits for the first, then finds nothing new."""
+
+@dataclasses.dataclass(frozen=True)
+class CaughtUp:
+    customers_read: int
+    finished: bool  # False: it stopped for time with more to read
+
+
+def repeats_catch_up(*, seconds: float | None = None) -> CaughtUp:
+    """Bring the kept repeats up to date with the contacts and notes that reached timelines
+    since the last catch-up: their customers are read again (how many, and whether all
+    that is new was read).
+
+    1 query when nothing is new. Otherwise step by step, oldest entries first; two
+    catch-ups at once take turns step by step. With ``seconds``, it stops after the step
+    that passes them and leaves the rest (repeats_unread says how much) to the next one:
+    after a bulk load, reading every timeline takes far longer than a page may wait."""
     newest = TimelineEntry.objects.order_by("-id").values("id")[:1]
     seen = (
         RepeatScan.objects.filter(pk=1)
@@ -63,20 +78,27 @@ def repeats_catch_up() -> int:
         .first()
     )
     if seen is not None and (seen[1] or 0) <= seen[0]:
-        return 0
-    with transaction.atomic():
-        RepeatScan.objects.get_or_create(pk=1)
-        scan = RepeatScan.objects.select_for_update().get(pk=1)
-        through = TimelineEntry.objects.aggregate(newest=Max("id"))["newest"] or 0
-        customers = set(
-            TimelineEntry.objects.filter(
-                id__gt=scan.through_entry_id, id__lte=through, kind__in=TIMELINE_KINDS
-            ).values_list("customer_id", flat=True)
-        )
-        repeats_refresh(customer_ids=customers)
-        scan.through_entry_id = max(through, scan.through_entry_id)
-        scan.save(update_fields=["through_entry_id"])
-    return len(customers)
+        return CaughtUp(0, finished=True)
+    started = time.monotonic()
+    read = 0
+    while True:
+        if seconds is not None and time.monotonic() - started >= seconds:
+            return CaughtUp(read, finished=False)
+        with transaction.atomic():
+            RepeatScan.objects.get_or_create(pk=1)
+            scan = RepeatScan.objects.select_for_update().get(pk=1)
+            step = list(
+                TimelineEntry.objects.filter(id__gt=scan.through_entry_id)
+                .order_by("id")
+                .values_list("id", "customer_id", "kind")[:ENTRIES_PER_STEP]
+            )
+            if not step:
+                return CaughtUp(read, finished=True)
+            customers = {customer for _, customer, kind in step if kind in TIMELINE_KINDS}
+            repeats_refresh(customer_ids=customers)
+            scan.through_entry_id = step[-1][0]
+            scan.save(update_fields=["through_entry_id"])
+        read += len(customers)
 
 
 def repeat_from_kept(kept: dict) -> Repeat:
