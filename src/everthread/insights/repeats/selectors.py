@@ -116,19 +116,25 @@ def repeats_heard(*, contacts: QuerySet[Interaction]) -> list[Heard]:
 
 def repeats_unread() -> int:
     """About how many contacts and notes the detector has not read yet (0: up to date);
-    1 query once it has read anything, by the timeline's ids (deleted entries may count)."""
+    1 query, by the timeline's ids (so deleted entries may count)."""
+    through, newest = repeats_read_mark()
+    return max(0, newest - through)
+
+
+def repeats_read_mark() -> tuple[int, int]:
+    """The last timeline entry the detector has read (0: none yet), and the newest one."""
     from everthread.insights.models import RepeatScan
 
     newest = TimelineEntry.objects.order_by("-id").values("id")[:1]
-    seen = (
+    marks = (
         RepeatScan.objects.filter(pk=1)
         .annotate(newest=Subquery(newest))
         .values_list("through_entry_id", "newest")
         .first()
     )
-    if seen is None:
-        return TimelineEntry.objects.count()
-    return max(0, (seen[1] or 0) - seen[0])
+    if marks is None:
+        return 0, TimelineEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    return marks[0], marks[1] or 0
 
 
 def _catch_up_queue() -> None:

@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Subquery
 
 from everthread.conversations.models import TimelineEntry
 from everthread.insights.models import RepeatHeard, RepeatScan
@@ -18,6 +17,7 @@ from everthread.insights.repeats.selectors import (
     TIMELINE_FIELDS,
     TIMELINE_KINDS,
     Timeline,
+    repeats_read_mark,
 )
 
 
@@ -70,14 +70,8 @@ def repeats_catch_up(*, seconds: float | None = None) -> CaughtUp:
     catch-ups at once take turns step by step. With ``seconds``, it stops after the step
     that passes them and leaves the rest (repeats_unread says how much) to the next one:
     after a bulk load, reading every timeline takes far longer than a page may wait."""
-    newest = TimelineEntry.objects.order_by("-id").values("id")[:1]
-    seen = (
-        RepeatScan.objects.filter(pk=1)
-        .annotate(newest=Subquery(newest))
-        .values_list("through_entry_id", "newest")
-        .first()
-    )
-    if seen is not None and (seen[1] or 0) <= seen[0]:
+    through, newest = repeats_read_mark()
+    if newest <= through:
         return CaughtUp(0, finished=True)
     started = time.monotonic()
     read = 0
