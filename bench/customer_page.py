@@ -272,18 +272,23 @@ the 2 cores: compare runs by their ratios, not their milliseconds.
 {target_note(timings)}"""
 
 
-# From cProfile of the page in-process (bench/customer_page.py's client, a 5,000-customer
-# base) on 2026-12-07; see the commit log.
+# From CPU profiles of the page in-process (this script's client, a 20,000-customer base of
+# 400,000 interactions) on 2026-12-07; see the commit log.
 PAGE_NOTE = """The page's p95 misses 50 ms ({worst:.0f} ms at worst above). Why: every query is an
 index probe (the EXPLAIN table; together a few ms), and the time is Django building the
-page: its templates took about half of it (44 ms of 86 ms at a load average of 4), some
-150 included partials (the continuity brief, the timeline's entries each with its
-actions, the consent grid, the form widgets), the rest the sections' Python and the
-request cycle. Tried and kept: the brief fetches each open journey's update form only
-when it is opened (the busiest customers had a dozen forms on every view). Next: the
-timeline's entries and the consent grid rendered without a partial per item, the
-organisation-wide parts of the layout cached, and a measurement on a machine that is not
-shared (the load average above)."""
+page and waiting for the cores it shares. Measured with the CPU clock, one view costs
+21-41 ms of Python (one to 10,000 interactions): rendering the templates 6-17 ms, building
+the SQL of its 10 queries about 5 ms, the rest reading the rows into objects and the request
+cycle; on the shared host each of the 10 round trips to PostgreSQL, and the commit of the
+audit row, also waits behind the other work. Tried and kept: the brief fetches each open
+journey's update form, and the consent panel its change form and its history, only when
+they are opened (a customer's 200 consent changes had cost 13 ms of rendering on every
+view); Django's translation machinery is off (nothing is translated); an entry of the
+timeline includes only the actions the viewer's role may use. Next: the consent grid read
+from a kept current standing instead of derived from the whole consent history on every
+view (the one part left that grows with the history: about 6 ms for 200 changes), the merges
+that can be undone read only for a customer that has any, and a measurement on a machine that
+is not shared (the load average above)."""
 
 
 def target_note(timings: dict[str, dict[str, float]]) -> str:

@@ -50,6 +50,11 @@ def test_isabelle_sees_who_may_be_contacted_and_a_late_message_waits(
     whatsapp = consent.get_by_role("row", name="WhatsApp")
     expect(whatsapp.get_by_role("cell").nth(1)).to_contain_text("Granted")
     expect(whatsapp).to_contain_text("recorded by Isabelle Laurent")
+    # The consent history and the change form come when opened.
+    consent.get_by_text("History (").click()
+    expect(consent.locator(".consent-history")).to_contain_text("recorded by Isabelle Laurent")
+    consent.get_by_text("Record a consent change").click()
+    expect(consent.get_by_label("What they saw or said")).to_be_visible()
     assert_accessible(page)
 
     consent.get_by_role("link", name="Message all my clients").click()

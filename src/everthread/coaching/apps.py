@@ -10,6 +10,7 @@ class CoachingConfig(AppConfig):
         from everthread.coaching.models import Observation
         from everthread.coaching.tasks import recommend_modules
         from everthread.conversations.timeline_actions import timeline_action_register
+        from everthread.core.models import Capability
         from everthread.core.nightly import nightly_register
         from everthread.customers.merge_rules import merge_rule_register
         from everthread.privacy.registry import ERASED, anonymise, personal_data_register
@@ -24,5 +25,7 @@ class CoachingConfig(AppConfig):
             export=("id", "observed_at", "channel", "observed__username", "comment"),
             erase=anonymise(comment=ERASED),
         )
-        timeline_action_register("coaching/_timeline_observe.html")
+        timeline_action_register(
+            "coaching/_timeline_observe.html", capability=Capability.COACH_STAFF
+        )
         nightly_register(recommend_modules)

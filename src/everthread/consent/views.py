@@ -1,4 +1,8 @@
-"""Consent on the customer page: the grid at a glance, and recording a change with evidence."""
+"""Consent on the customer page: the grid at a glance, and recording a change with evidence.
+
+The change form and the history come when staff open them: a long history (a customer
+who has unsubscribed and re-joined for years) never weighs on every view of the page.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from everthread.consent.forms import CELL_CHANGES, ConsentChangeForm
 from everthread.consent.ledger import standing_derive
@@ -41,14 +45,28 @@ def consent_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
         "history": history[::-1],
         "can_record": isinstance(staff, Staff) and staff.can(Capability.RECORD_CONSENT),
         "can_send": isinstance(staff, Staff) and staff.can(Capability.SEND_OUTREACH),
-        "form": ConsentChangeForm(),
     }
 
 
-@requires(Capability.RECORD_CONSENT)
-@require_POST
-def consent_change(request: StaffRequest, customer_id: int) -> HttpResponse:
+@requires(Capability.VIEW_CUSTOMERS)
+def history(request: StaffRequest, customer_id: int) -> HttpResponse:
+    """Every consent event, newest first: the list alone for HTMX (the page's panel fetches
+    it when opened), else a page of its own."""
     customer = customer_open(viewer=request.user, customer_id=customer_id)
+    context = {"customer": customer, "history": consent_history(customer_id=customer.pk)[::-1]}
+    template = "consent/_history.html" if request.htmx else "consent/history.html"
+    return render(request, template, context)
+
+
+@requires(Capability.RECORD_CONSENT)
+@require_http_methods(["GET", "POST"])
+def consent_change(request: StaffRequest, customer_id: int) -> HttpResponse:
+    """Record a change; GET shows the form (the page's panel fetches it when opened)."""
+    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    if request.method == "GET":
+        context = {"customer": customer, "form": ConsentChangeForm()}
+        template = "consent/_change_form.html" if request.htmx else "consent/change.html"
+        return render(request, template, context)
     form = ConsentChangeForm(request.POST)
     if form.is_valid():
         try:

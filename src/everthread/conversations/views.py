@@ -46,7 +46,7 @@ def timeline_section(request: HttpRequest, customer: Customer) -> dict[str, Any]
         "journey": journey,
         "channels": Channel.choices,
         "journeys": customer_journeys(request, customer),
-        "actions": timeline_actions(),
+        "actions": timeline_actions(request.user),
     }
 
 

@@ -64,9 +64,12 @@ def continuity_brief(
         for item in sorted(preferences.important_dates, key=lambda item: item.date)
         if today <= item.date <= today + DATES_AHEAD
     ]
+    # Who holds each promise is all the brief says of it: no join to the customer (known),
+    # its journey or its author, which made the query cost more to build than to run.
+    followups = FollowUp.objects.filter(customer=customer, status=FollowUp.Status.OPEN)
     return Brief(
         journeys=journeys_of(customer_id=customer.pk) if journeys is None else journeys,
-        followups=list(_open().filter(customer=customer).order_by("due_at", "id")),
+        followups=list(followups.select_related("owner", "team").order_by("due_at", "id")),
         last_contacts=last_contacts(customer_id=customer.pk),
         coming_up=coming_up,
         needs=[*preferences.accessibility, *preferences.dietary],
