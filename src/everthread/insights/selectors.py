@@ -22,14 +22,17 @@ from everthread.insights.metrics import (
     contacts_in,
     elapsed,
     followups_in,
-    hours,
     mean,
     metrics_measure,
+    microseconds,
     rate,
     repeats_in,
-    replies,
+    replies_by_channel,
     tone_by_channel,
+    waited,
 )
+from everthread.insights.models import MoveDay
+from everthread.insights.rollups.selectors import rollup_split
 from everthread.insights.scope import Scope
 
 
@@ -92,20 +95,14 @@ def behaviours_in(scope: Scope) -> list[BehaviourScore]:
 
 def response_by_channel(scope: Scope) -> list[dict[str, object]]:
     """Per channel: the customer's messages answered and the mean hours to our answer."""
-    rows = (
-        replies(scope)
-        .values("channel")
-        .annotate(n=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
-        .order_by("channel")
-    )
     return [
         {
-            "channel": row["channel"],
-            "label": channel_label(row["channel"]),
-            "answered": row["n"],
-            "hours": mean(hours(row["wait"]), row["n"])[2],
+            "channel": channel,
+            "label": channel_label(channel),
+            "answered": answered,
+            "hours": mean(waited(wait_us), answered)[2],
         }
-        for row in rows
+        for channel, (answered, wait_us) in sorted(replies_by_channel(scope).items())
     ]
 
 
@@ -138,6 +135,48 @@ def journey_map(scope: Scope, *, repeats: Mapping[str, int] | None = None) -> Jo
 
 
 def _flows(scope: Scope) -> list[dict[str, object]]:
+    """The moves, from the rollups for whole days rolled up and live for the rest (1 query,
+    and 1 per live part)."""
+    split = rollup_split(scope)
+    rows = []
+    if split.runs:
+        rows += (
+            MoveDay.objects.filter(split.days, contacts_in(scope))
+            .values("came_from", "channel")
+            .annotate(moves=Sum("moves"), wait=Sum("wait_us"))
+        )
+    for part in split.live:
+        rows += (
+            moves_live(part)
+            .values("came_from", "channel")
+            .annotate(moves=Count("id"), wait=Sum(elapsed("occurred_at", "left_at")))
+            .order_by()
+        )
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    for row in rows:
+        moves, wait = found.get((row["came_from"], row["channel"]), (0, 0))
+        found[row["came_from"], row["channel"]] = (
+            moves + row["moves"],
+            wait + microseconds(row["wait"]),
+        )
+    ordered = sorted(found.items(), key=lambda item: (-item[1][0], *item[0]))
+    return [
+        {
+            "from": came_from,
+            "to": channel,
+            "from_label": channel_label(came_from),
+            "to_label": channel_label(channel),
+            "label": f"{channel_label(came_from)} → {channel_label(channel)}",
+            "moves": moves,
+            "hours": mean(waited(wait_us), moves)[2],
+        }
+        for (came_from, channel), (moves, wait_us) in ordered
+    ]
+
+
+def moves_live(scope: Scope) -> QuerySet[Interaction]:
+    """Contacts in the scope whose previous contact on the journey (customer side) was in
+    another channel, with that channel (``came_from``) and when it was (``left_at``)."""
     customer_side = ~Q(direction=Interaction.Direction.INTERNAL)
     before = (
         Interaction.objects.filter(customer_side, journey_id=OuterRef("journey_id"))
@@ -147,7 +186,7 @@ def _flows(scope: Scope) -> list[dict[str, object]]:
         )
         .order_by("-occurred_at", "-id")
     )
-    rows = (
+    return (
         Interaction.objects.filter(customer_side, contacts_in(scope), scope.during("occurred_at"))
         .exclude(journey=None)
         .annotate(
@@ -156,22 +195,7 @@ def _flows(scope: Scope) -> list[dict[str, object]]:
         )
         .filter(came_from__isnull=False)
         .exclude(came_from=F("channel"))
-        .values("came_from", "channel")
-        .annotate(moves=Count("id"), wait=Sum(elapsed("occurred_at", "left_at")))
-        .order_by("-moves", "came_from", "channel")
     )
-    return [
-        {
-            "from": row["came_from"],
-            "to": row["channel"],
-            "from_label": channel_label(row["came_from"]),
-            "to_label": channel_label(row["channel"]),
-            "label": f"{channel_label(row['came_from'])} → {channel_label(row['channel'])}",
-            "moves": row["moves"],
-            "hours": mean(hours(row["wait"]), row["moves"])[2],
-        }
-        for row in rows
-    ]
 
 
 def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]:
