@@ -21,6 +21,7 @@ def shown(scope: Scope) -> dict[str, object]:
         "response_by_channel": response_by_channel(scope),
         "tone_by_channel": tone_by_channel(scope),
         "flows": journey_map(scope).flows,
+        "breaks": journey_map(scope).breaks,
     }
 
 

@@ -12,6 +12,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from everthread.conversations.models import Interaction, Journey
+from everthread.followups.models import FollowUp
+from everthread.followups.services import followup_hand_over
 from everthread.insights.models import RollupDay
 from everthread.insights.rollups.services import rollups_catch_up
 from everthread.insights.scope import Scope
@@ -67,6 +69,24 @@ def test_a_message_that_failed_for_good_after_its_day_is_no_longer_counted(march
 
     after = shown(MARCH)
     assert after["metrics"]["outreach_response"] == (1, 2, 50.0)
+    assert after == _live(MARCH)
+
+
+def test_a_follow_up_handed_over_after_its_day_is_no_longer_escalated(march) -> None:
+    rollups_catch_up()
+    assert shown(MARCH)["breaks"][0] | {"label": ""} == {
+        "channel": "chat", "label": "", "missed": 1, "escalated": 1, "repeats": 0,
+    }  # fmt: skip
+
+    # The follow-up escalated on 16 March goes to Tom, who gets a fresh chance.
+    escalated = FollowUp.objects.get(escalated_at__isnull=False)
+    followup_hand_over(
+        followup_id=escalated.pk, actor=march.chloe, reason="Tom has the boots", owner=march.tom
+    )
+    rollups_catch_up()
+
+    after = shown(MARCH)
+    assert after["breaks"][0]["escalated"] == 0
     assert after == _live(MARCH)
 
 

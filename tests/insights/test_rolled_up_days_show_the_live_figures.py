@@ -64,8 +64,9 @@ def test_the_hand_checked_month_reads_days_not_contacts(march) -> None:
         assert "outreach_outboundmessage" not in read, key
     read = tables_read(lambda: response_by_channel(MARCH))
     assert "insights_replyday" in read and "conversations_interaction" not in read
-    # The journey map's flows come from the rollups; its breaks count follow-ups live.
-    assert "insights_moveday" in tables_read(lambda: journey_map(MARCH))
+    read = tables_read(lambda: journey_map(MARCH))
+    assert "insights_moveday" in read and "insights_breakday" in read
+    assert "conversations_interaction" not in read and "followups_followup" not in read
 
 
 @pytest.mark.parametrize("key", ["response_time", "first_contact_resolution"])

@@ -19,6 +19,7 @@ NO_DATA = {
     "response_by_channel": [],
     "tone_by_channel": [],
     "flows": [],
+    "breaks": [],
 }
 
 

@@ -225,20 +225,25 @@ def journeys_in(scope: Scope) -> Q:
     return q
 
 
+def followups_placed(scope: Scope) -> Q:
+    """Follow-ups (or rows naming their ``owner`` and ``team``) held by the person, at the
+    store (owner's home store or the team's store), in the team (its queue or a member's)."""
+    q = placed(
+        scope,
+        stores=lambda ids: Q(owner__home_store_id__in=ids) | Q(team__store_id__in=ids),
+        teams=lambda ids: Q(team_id__in=ids) | Q(owner_id__in=members_of(ids)),
+    )
+    if scope.staff_id is not None:
+        q &= Q(owner_id=scope.staff_id)
+    return q
+
+
 def followups_in(scope: Scope, *, by: str = "due_at") -> QuerySet[FollowUp]:
     """Follow-ups due (``by``) in the period (cancelled ones promised nothing), held by the person,
     at the store (owner's home store or the team's store), in the team (its queue or a
     member's), or raised from a contact in the channel."""
-    rows = FollowUp.objects.filter(scope.during(by)).exclude(status=FollowUp.Status.CANCELLED)
-    rows = rows.filter(
-        placed(
-            scope,
-            stores=lambda ids: Q(owner__home_store_id__in=ids) | Q(team__store_id__in=ids),
-            teams=lambda ids: Q(team_id__in=ids) | Q(owner_id__in=members_of(ids)),
-        )
-    )
-    if scope.staff_id is not None:
-        rows = rows.filter(owner_id=scope.staff_id)
+    rows = FollowUp.objects.filter(scope.during(by), followups_placed(scope))
+    rows = rows.exclude(status=FollowUp.Status.CANCELLED)
     if scope.channel:
         rows = rows.filter(interaction__channel=scope.channel)
     return rows

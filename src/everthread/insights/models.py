@@ -118,11 +118,11 @@ class RollupDay(models.Model):
 
 class RollupMark(models.Model):
     """How far the rollups have looked for late facts (one row): contacts recorded up to
-    ``through_interaction_id`` and message statuses changed up to ``through_status_at``
-    are in them."""
+    ``through_interaction_id``, and message statuses and follow-ups changed up to
+    ``through_at``, are in them."""
 
     through_interaction_id = models.BigIntegerField(default=0)
-    through_status_at = models.DateTimeField(null=True, blank=True)
+    through_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"Rollups through contact {self.through_interaction_id}"
@@ -202,6 +202,25 @@ class ResolvedPlace(models.Model):
 
     def __str__(self) -> str:
         return f"Journey {self.journey_id} resolved on {self.day}"
+
+
+class BreakDay(models.Model):
+    """Follow-ups raised from a contact and due on a day, per holder and the contact's
+    channel: those missed (open past due, or done late) and those escalated (the journey
+    map's breaks)."""
+
+    day = models.DateField()
+    owner = _dimension(Staff)
+    team = _dimension(Team)
+    channel = models.CharField(max_length=24)
+    missed = models.IntegerField()
+    escalated = models.IntegerField()
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["day"], name="break_day")]
+
+    def __str__(self) -> str:
+        return f"{self.missed} missed on {self.day}"
 
 
 class SentDay(models.Model):

@@ -22,6 +22,7 @@ from everthread.insights.metrics import (
     contacts_in,
     elapsed,
     followups_in,
+    followups_placed,
     mean,
     metrics_measure,
     microseconds,
@@ -31,7 +32,7 @@ from everthread.insights.metrics import (
     tone_by_channel,
     waited,
 )
-from everthread.insights.models import MoveDay
+from everthread.insights.models import BreakDay, MoveDay
 from everthread.insights.rollups.selectors import rollup_split
 from everthread.insights.scope import Scope
 
@@ -199,20 +200,22 @@ def moves_live(scope: Scope) -> QuerySet[Interaction]:
 
 
 def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]:
-    missed = Q(status=FollowUp.Status.OPEN, due_at__lt=min(scope.end, timezone.now())) | Q(
-        status=FollowUp.Status.DONE, closed_at__gt=F("due_at")
-    )
-    rows = (
-        followups_in(scope)
-        .exclude(interaction=None)
-        .values(channel=F("interaction__channel"))
-        .annotate(
-            missed=Count("id", filter=missed),
-            escalated=Count("id", filter=Q(escalated_at__isnull=False)),
-        )
-        .order_by("channel")
-    )
-    by_channel = {row["channel"]: row for row in rows}
+    """Per channel, from the rollups for whole days rolled up and live for the rest (1
+    query, and 1 per live part)."""
+    split = rollup_split(scope)
+    rows = []
+    if split.runs:
+        rolled = BreakDay.objects.filter(split.days, followups_placed(scope))
+        if scope.channel:
+            rolled = rolled.filter(channel=scope.channel)
+        rows += rolled.values("channel").annotate(missed=Sum("missed"), escalated=Sum("escalated"))
+    for part in split.live:
+        rows += followups_breaking(part).values("channel", "missed", "escalated")
+    by_channel: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counts = by_channel.setdefault(row["channel"], {"missed": 0, "escalated": 0})
+        counts["missed"] += row["missed"]
+        counts["escalated"] += row["escalated"]
     channels = sorted(set(by_channel) | set(repeats))
     found = []
     for channel in channels:
@@ -225,6 +228,30 @@ def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]
         if any(counts.values()):
             found.append({"channel": channel, "label": channel_label(channel), **counts})
     return found
+
+
+def followups_breaking(scope: Scope) -> QuerySet[FollowUp]:
+    """Per channel of the contact they were raised from: follow-ups due in the scope that
+    were missed (open past due, or done late) and that were escalated."""
+    return (
+        followups_in(scope)
+        .exclude(interaction=None)
+        .values(channel=F("interaction__channel"))
+        .annotate(**followup_breaks(scope))
+        .order_by()
+    )
+
+
+def followup_breaks(scope: Scope) -> dict[str, Count]:
+    """The counts of follow-ups due in ``scope`` that were missed (open past due, or done
+    late) and that were escalated."""
+    missed = Q(status=FollowUp.Status.OPEN, due_at__lt=min(scope.end, timezone.now())) | Q(
+        status=FollowUp.Status.DONE, closed_at__gt=F("due_at")
+    )
+    return {
+        "missed": Count("id", filter=missed),
+        "escalated": Count("id", filter=Q(escalated_at__isnull=False)),
+    }
 
 
 def contacts_page(

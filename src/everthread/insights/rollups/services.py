@@ -12,6 +12,8 @@ figures may have arrived since (rollups_catch_up):
   in changes where the next one came from) and the days those journeys were resolved on
   (the customer got in touch once more);
 - messages whose status changed since the last run mark the day they were created;
+- follow-ups raised, closed, escalated or handed over since the last run mark the day
+  they are due;
 - days not rolled up yet up to yesterday are rolled up (the first run rolls up them all).
 
 Other edits to old rows (a contact moved to another journey, two customers merged, a
@@ -27,15 +29,17 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Min, Model, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from tqdm import tqdm
 
 from everthread.conversations.models import Interaction, Journey
+from everthread.followups.models import FollowUp
 from everthread.insights.metrics import (
     TONE_WARNING,
     elapsed,
+    followups_in,
     journey_inbound_count,
     message_answered,
     messages_in,
@@ -43,6 +47,7 @@ from everthread.insights.metrics import (
     replies,
 )
 from everthread.insights.models import (
+    BreakDay,
     MoveDay,
     ReplyDay,
     ResolvedDay,
@@ -53,14 +58,14 @@ from everthread.insights.models import (
 )
 from everthread.insights.rollups.selectors import ROLLED_UP_CACHE_KEY, day_of, day_start
 from everthread.insights.scope import Scope
-from everthread.insights.selectors import moves_live
+from everthread.insights.selectors import followup_breaks, moves_live
 from everthread.outreach.models import OutboundMessage
 
 # Days recomputed at every run: a message's answer counts within seven days of it.
 TRAILING_DAYS = 8
 # Days recomputed in one transaction (and one query per rollup).
 CHUNK_DAYS = 31
-ROLLUPS = (ReplyDay, MoveDay, ResolvedDay, ResolvedPlace, SentDay)
+ROLLUPS = (ReplyDay, MoveDay, ResolvedDay, ResolvedPlace, SentDay, BreakDay)
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -70,6 +75,7 @@ def rollups_refresh(*, days: Iterable[datetime.date], progress: bool = False) ->
     is always computed live."""
     today = day_of(timezone.now())
     wanted = sorted({day for day in days if day < today})
+    RollupMark.objects.get_or_create(pk=1)  # the row each chunk locks
     chunks = list(_chunks(wanted))
     with tqdm(total=len(wanted), unit=" days", disable=not progress) as bar:
         for first, after in chunks:
@@ -93,9 +99,7 @@ def rollups_catch_up(*, since: datetime.date | None = None, progress: bool = Fal
         days |= set(_day_range(day_of(now) - datetime.timedelta(TRAILING_DAYS), day_of(now)))
         days |= _touched_days(mark, through=through)
     refreshed = rollups_refresh(days=days, progress=progress)
-    RollupMark.objects.filter(pk=mark.pk).update(
-        through_interaction_id=through, through_status_at=now
-    )
+    RollupMark.objects.filter(pk=mark.pk).update(through_interaction_id=through, through_at=now)
     return refreshed
 
 
@@ -122,9 +126,17 @@ def _touched_days(mark: RollupMark, *, through: int) -> set[datetime.date]:
     days |= _days_of(
         Journey.objects.filter(pk__in=journeys, resolved_at__isnull=False), "resolved_at"
     )
-    if mark.through_status_at is not None:
-        changed = OutboundMessage.objects.filter(status_changed_at__gt=mark.through_status_at)
+    if mark.through_at is not None:
+        changed = OutboundMessage.objects.filter(status_changed_at__gt=mark.through_at)
         days |= _days_of(changed, "created_at")
+        since = mark.through_at
+        followups = FollowUp.objects.filter(
+            Q(created_at__gt=since)
+            | Q(closed_at__gt=since)
+            | Q(escalated_at__gt=since)
+            | Q(handovers__at__gt=since)
+        )
+        days |= _days_of(followups, "due_at")
     return days
 
 
@@ -158,6 +170,9 @@ def _chunks(days: list[datetime.date]) -> Iterator[tuple[datetime.date, datetime
 @transaction.atomic
 def _chunk_refresh(first: datetime.date, after: datetime.date) -> None:
     """Rewrite the rollups of the days from ``first`` to before ``after``."""
+    # One writer at a time: two runs rewriting the same days at once would each delete
+    # nothing of the other's and both insert, counting the day twice.
+    RollupMark.objects.select_for_update().filter(pk=1).first()
     scope = Scope(start=day_start(first), end=day_start(after))
     days = Q(day__gte=first, day__lt=after)
     for model in (*ROLLUPS, RollupDay):
@@ -166,6 +181,7 @@ def _chunk_refresh(first: datetime.date, after: datetime.date) -> None:
     _moves_roll_up(scope)
     _resolved_roll_up(scope)
     _sent_roll_up(scope)
+    _breaks_roll_up(scope)
     now = timezone.now()
     RollupDay.objects.bulk_create(
         RollupDay(day=day, refreshed_at=now) for day in _day_range(first, after)
@@ -175,21 +191,27 @@ def _chunk_refresh(first: datetime.date, after: datetime.date) -> None:
 CONTACT_DIMENSIONS = ("store_id", "team_id", "staff_id", "channel")
 
 
+def _write(model: type[Model], rows: Iterable[dict[str, Any]]) -> None:
+    """Rows named as ``model``'s fields; a summed duration (``wait``) is kept in whole
+    microseconds (``wait_us``)."""
+    made = []
+    for row in rows:
+        if "wait" in row:
+            row = {**row, "wait_us": microseconds(row["wait"])}
+            del row["wait"]
+        made.append(model(**row))
+    model.objects.bulk_create(made, batch_size=2000)
+
+
 def _replies_roll_up(scope: Scope) -> None:
     rows = (
         replies(scope)
         .annotate(day=_day("occurred_at"))
         .values("day", *CONTACT_DIMENSIONS)
-        .annotate(n=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
+        .annotate(answered=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
         .order_by()
     )
-    ReplyDay.objects.bulk_create(
-        (
-            ReplyDay(**_dimensions(row), answered=row["n"], wait_us=microseconds(row["wait"]))
-            for row in rows.iterator()
-        ),
-        batch_size=2000,
-    )
+    _write(ReplyDay, rows.iterator())
 
 
 def _moves_roll_up(scope: Scope) -> None:
@@ -200,22 +222,7 @@ def _moves_roll_up(scope: Scope) -> None:
         .annotate(moves=Count("id"), wait=Sum(elapsed("occurred_at", "left_at")))
         .order_by()
     )
-    MoveDay.objects.bulk_create(
-        (
-            MoveDay(
-                **_dimensions(row),
-                came_from=row["came_from"],
-                moves=row["moves"],
-                wait_us=microseconds(row["wait"]),
-            )
-            for row in rows.iterator()
-        ),
-        batch_size=2000,
-    )
-
-
-def _dimensions(row: dict[str, Any]) -> dict[str, Any]:
-    return {"day": row["day"], **{key: row[key] for key in CONTACT_DIMENSIONS}}
+    _write(MoveDay, rows.iterator())
 
 
 def _resolved_roll_up(scope: Scope) -> None:
@@ -232,9 +239,12 @@ def _resolved_roll_up(scope: Scope) -> None:
         counts = totals.setdefault((journey["day"], journey["owner_id"]), [0, 0])
         counts[0] += 1
         counts[1] += first[journey["id"]]
-    ResolvedDay.objects.bulk_create(
-        ResolvedDay(day=day, owner_id=owner, resolved=resolved, first=at_first)
-        for (day, owner), (resolved, at_first) in totals.items()
+    _write(
+        ResolvedDay,
+        (
+            {"day": day, "owner_id": owner, "resolved": resolved, "first": at_first}
+            for (day, owner), (resolved, at_first) in totals.items()
+        ),
     )
     places = (
         Interaction.objects.filter(
@@ -242,22 +252,14 @@ def _resolved_roll_up(scope: Scope) -> None:
             journey__resolved_at__gte=scope.start,
             journey__resolved_at__lt=scope.end,
         )
-        .annotate(day=_day("journey__resolved_at"))
-        .values("day", "journey_id", "journey__owner_id", *CONTACT_DIMENSIONS)
+        .annotate(day=_day("journey__resolved_at"), owner_id=F("journey__owner_id"))
+        .values("day", "journey_id", "owner_id", *CONTACT_DIMENSIONS)
         .distinct()
         .order_by()
     )
-    ResolvedPlace.objects.bulk_create(
-        (
-            ResolvedPlace(
-                **_dimensions(row),
-                journey_id=row["journey_id"],
-                owner_id=row["journey__owner_id"],
-                first=first[row["journey_id"]],
-            )
-            for row in places.iterator()
-        ),
-        batch_size=2000,
+    _write(
+        ResolvedPlace,
+        ({**row, "first": first[row["journey_id"]]} for row in places.iterator()),
     )
 
 
@@ -273,17 +275,16 @@ def _sent_roll_up(scope: Scope) -> None:
         )
         .order_by()
     )
-    SentDay.objects.bulk_create(
-        (
-            SentDay(
-                day=row["day"],
-                created_by_id=row["created_by_id"],
-                channel=row["channel"],
-                sent=row["sent"],
-                on_tone=row["on_tone"],
-                answered=row["answered"],
-            )
-            for row in rows.iterator()
-        ),
-        batch_size=2000,
+    _write(SentDay, rows.iterator())
+
+
+def _breaks_roll_up(scope: Scope) -> None:
+    rows = (
+        followups_in(scope)
+        .exclude(interaction=None)
+        .annotate(day=_day("due_at"))
+        .values("day", "owner_id", "team_id", channel=F("interaction__channel"))
+        .annotate(**followup_breaks(scope))
+        .order_by()
     )
+    _write(BreakDay, rows.iterator())
