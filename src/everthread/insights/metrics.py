@@ -303,9 +303,10 @@ def escalations(scope: Scope) -> tuple[float, int, float | None]:
     return rate(counts["escalated"], counts["due"])
 
 
-def journey_inbound_count() -> Coalesce:
+def journey_inbound_count(journey: str = "pk") -> Coalesce:
+    """How many times the customer got in touch on the journey (``journey``: its id)."""
     inbound = (
-        Interaction.objects.filter(journey_id=OuterRef("pk"), direction=INBOUND)
+        Interaction.objects.filter(journey_id=OuterRef(journey), direction=INBOUND)
         .values("journey_id")
         .annotate(n=Count("id"))
         .values("n")

@@ -117,11 +117,13 @@ class RollupDay(models.Model):
 
 
 class RollupMark(models.Model):
-    """How far the rollups have looked for late facts (one row): contacts recorded up to
-    ``through_interaction_id``, and message statuses and follow-ups changed up to
-    ``through_at``, are in them."""
+    """How far the rollups have looked for late facts (one row): contacts, messages and
+    follow-ups recorded up to these ids, and message statuses and follow-ups changed up
+    to ``through_at``, are in them."""
 
     through_interaction_id = models.BigIntegerField(default=0)
+    through_message_id = models.BigIntegerField(default=0)
+    through_followup_id = models.BigIntegerField(default=0)
     through_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

@@ -11,8 +11,9 @@ figures may have arrived since (rollups_catch_up):
   same journeys (a late reply changes an older message's response time; a contact slotted
   in changes where the next one came from) and the days those journeys were resolved on
   (the customer got in touch once more);
-- messages whose status changed since the last run mark the day they were created;
-- follow-ups raised, closed, escalated or handed over since the last run mark the day
+- messages recorded, or whose status changed, since the last run mark the day they
+  were created;
+- follow-ups recorded, closed, escalated or handed over since the last run mark the day
   they are due;
 - days not rolled up yet up to yesterday are rolled up (the first run rolls up them all).
 
@@ -28,9 +29,19 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count, F, Max, Min, Model, Q, QuerySet, Sum
+from django.db import connection, transaction
+from django.db.models import (
+    Count,
+    F,
+    Max,
+    Min,
+    Model,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.db.models.functions import TruncDate
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -90,17 +101,27 @@ def rollups_catch_up(*, since: datetime.date | None = None, progress: bool = Fal
     ``since`` on when given; how many days were recomputed."""
     mark, _ = RollupMark.objects.get_or_create(pk=1)
     now = timezone.now()
-    through = Interaction.objects.aggregate(last=Max("id"))["last"] or 0
-    yesterday = day_of(now) - ONE_DAY
+    through = {
+        "through_interaction_id": _last_id(Interaction),
+        "through_message_id": _last_id(OutboundMessage),
+        "through_followup_id": _last_id(FollowUp),
+    }
+    today = day_of(now)
     rolled = set(RollupDay.objects.values_list("day", flat=True))
-    first = since or (max(rolled) + ONE_DAY if rolled else _first_day())
-    days = set(_day_range(first, yesterday + ONE_DAY)) if first else set()
+    first = _first_day()
+    days = set(_day_range(first, today)) - rolled if first else set()
+    if since:
+        days |= set(_day_range(since, today))
     if rolled:
-        days |= set(_day_range(day_of(now) - datetime.timedelta(TRAILING_DAYS), day_of(now)))
+        days |= set(_day_range(today - datetime.timedelta(TRAILING_DAYS), today))
         days |= _touched_days(mark, through=through)
     refreshed = rollups_refresh(days=days, progress=progress)
-    RollupMark.objects.filter(pk=mark.pk).update(through_interaction_id=through, through_at=now)
+    RollupMark.objects.filter(pk=mark.pk).update(**through, through_at=now)
     return refreshed
+
+
+def _last_id(model: type[Model]) -> int:
+    return model.objects.aggregate(last=Max("id"))["last"] or 0
 
 
 def _first_day() -> datetime.date | None:
@@ -114,10 +135,12 @@ def _first_day() -> datetime.date | None:
     return min(known) if known else None
 
 
-def _touched_days(mark: RollupMark, *, through: int) -> set[datetime.date]:
-    """The days whose figures contacts recorded, or message statuses changed, since the
-    last run may have changed."""
-    new = Interaction.objects.filter(id__gt=mark.through_interaction_id, id__lte=through)
+def _touched_days(mark: RollupMark, *, through: dict[str, int]) -> set[datetime.date]:
+    """The days whose figures what was recorded or changed since the last run may have
+    changed."""
+    new = Interaction.objects.filter(
+        id__gt=mark.through_interaction_id, id__lte=through["through_interaction_id"]
+    )
     journeys = new.exclude(journey=None).values("journey_id")
     days = set()
     for day in _days_of(new, "occurred_at"):
@@ -126,17 +149,13 @@ def _touched_days(mark: RollupMark, *, through: int) -> set[datetime.date]:
     days |= _days_of(
         Journey.objects.filter(pk__in=journeys, resolved_at__isnull=False), "resolved_at"
     )
-    if mark.through_at is not None:
-        changed = OutboundMessage.objects.filter(status_changed_at__gt=mark.through_at)
-        days |= _days_of(changed, "created_at")
-        since = mark.through_at
-        followups = FollowUp.objects.filter(
-            Q(created_at__gt=since)
-            | Q(closed_at__gt=since)
-            | Q(escalated_at__gt=since)
-            | Q(handovers__at__gt=since)
-        )
-        days |= _days_of(followups, "due_at")
+    messages = Q(id__gt=mark.through_message_id, id__lte=through["through_message_id"])
+    followups = Q(id__gt=mark.through_followup_id, id__lte=through["through_followup_id"])
+    if (since := mark.through_at) is not None:
+        messages |= Q(status_changed_at__gt=since)
+        followups |= Q(closed_at__gt=since) | Q(escalated_at__gt=since) | Q(handovers__at__gt=since)
+    days |= _days_of(OutboundMessage.objects.filter(messages), "created_at")
+    days |= _days_of(FollowUp.objects.filter(followups), "due_at")
     return days
 
 
@@ -173,6 +192,11 @@ def _chunk_refresh(first: datetime.date, after: datetime.date) -> None:
     # One writer at a time: two runs rewriting the same days at once would each delete
     # nothing of the other's and both insert, counting the day twice.
     RollupMark.objects.select_for_update().filter(pk=1).first()
+    if connection.vendor == "postgresql":
+        # Each query here is costed high (a subquery per contact) but runs in seconds:
+        # compiling it first (JIT) would cost as much again.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
     scope = Scope(start=day_start(first), end=day_start(after))
     days = Q(day__gte=first, day__lt=after)
     for model in (*ROLLUPS, RollupDay):
@@ -203,6 +227,22 @@ def _write(model: type[Model], rows: Iterable[dict[str, Any]]) -> None:
     model.objects.bulk_create(made, batch_size=2000)
 
 
+def _insert_select(model: type[Model], rows: QuerySet) -> None:
+    """Write ``rows`` (a values() query named as ``model``'s fields) in the database
+    itself: INSERT ... SELECT."""
+    names = [*rows.query.values_select, *rows.query.annotation_select]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)
+    selected = ", ".join(quote(name) for name in names)
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
+            f"SELECT {selected} FROM ({sql}) rolled",
+            params,
+        )
+
+
 def _replies_roll_up(scope: Scope) -> None:
     rows = (
         replies(scope)
@@ -230,37 +270,27 @@ def _resolved_roll_up(scope: Scope) -> None:
     journeys = (
         Journey.objects.filter(scope.during("resolved_at"), status=Journey.Status.RESOLVED)
         .annotate(inbound=journey_inbound_count(), day=_day("resolved_at"))
-        .values("id", "day", "owner_id", "inbound")
+        .values("day", "owner_id")
+        .annotate(resolved=Count("id"), first=Count("id", filter=Q(inbound__lte=1)))
+        .order_by()
     )
-    first: dict[int, bool] = {}
-    totals: dict[tuple[datetime.date, int | None], list[int]] = {}
-    for journey in journeys.iterator():
-        first[journey["id"]] = journey["inbound"] <= 1
-        counts = totals.setdefault((journey["day"], journey["owner_id"]), [0, 0])
-        counts[0] += 1
-        counts[1] += first[journey["id"]]
-    _write(
-        ResolvedDay,
-        (
-            {"day": day, "owner_id": owner, "resolved": resolved, "first": at_first}
-            for (day, owner), (resolved, at_first) in totals.items()
-        ),
-    )
+    _insert_select(ResolvedDay, journeys)
     places = (
         Interaction.objects.filter(
             journey__status=Journey.Status.RESOLVED,
             journey__resolved_at__gte=scope.start,
             journey__resolved_at__lt=scope.end,
         )
-        .annotate(day=_day("journey__resolved_at"), owner_id=F("journey__owner_id"))
-        .values("day", "journey_id", "owner_id", *CONTACT_DIMENSIONS)
+        .annotate(
+            day=_day("journey__resolved_at"),
+            owner_id=F("journey__owner_id"),
+            first=LessThanOrEqual(journey_inbound_count("journey_id"), 1),
+        )
+        .values("day", "journey_id", "owner_id", "first", *CONTACT_DIMENSIONS)
         .distinct()
         .order_by()
     )
-    _write(
-        ResolvedPlace,
-        ({**row, "first": first[row["journey_id"]]} for row in places.iterator()),
-    )
+    _insert_select(ResolvedPlace, places)
 
 
 def _sent_roll_up(scope: Scope) -> None:
@@ -275,7 +305,7 @@ def _sent_roll_up(scope: Scope) -> None:
         )
         .order_by()
     )
-    _write(SentDay, rows.iterator())
+    _insert_select(SentDay, rows)
 
 
 def _breaks_roll_up(scope: Scope) -> None:
@@ -287,4 +317,4 @@ def _breaks_roll_up(scope: Scope) -> None:
         .annotate(**followup_breaks(scope))
         .order_by()
     )
-    _write(BreakDay, rows.iterator())
+    _insert_select(BreakDay, rows)
