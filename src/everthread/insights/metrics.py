@@ -20,6 +20,7 @@ import datetime
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from django.db.models import (
     Count,
@@ -384,7 +385,7 @@ def replies_by_channel(scope: Scope) -> dict[str, tuple[int, int]]:
     (1 query, and 1 per live part)."""
     split = rollup_split(scope)
     found: dict[str, tuple[int, int]] = {}
-    rows = []
+    rows: list[dict[str, Any]] = []
     if split.runs:
         rows += (
             ReplyDay.objects.filter(split.days, contacts_in(scope))
@@ -455,7 +456,7 @@ def sent_by_channel(scope: Scope, *, answers: bool = True) -> dict[str, dict[str
     a warning and (``answers``) those the customer answered; from the rollups for whole
     days rolled up and live for the rest (1 query, and 1 per live part)."""
     split = rollup_split(scope)
-    rows = []
+    rows: list[dict[str, Any]] = []
     if split.runs:
         sent = SentDay.objects.filter(split.days, staff_in(scope, "created_by"))
         if scope.channel:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncMonth
@@ -135,21 +136,25 @@ def journey_map(scope: Scope, *, repeats: Mapping[str, int] | None = None) -> Jo
     return JourneyMap(flows=_flows(scope), breaks=_breaks(scope, repeats or {}))
 
 
+# A move: the channel a contact came from, and its own.
+MOVE = ("came_from", "channel")
+
+
 def _flows(scope: Scope) -> list[dict[str, object]]:
     """The moves, from the rollups for whole days rolled up and live for the rest (1 query,
     and 1 per live part)."""
     split = rollup_split(scope)
-    rows = []
+    rows: list[dict[str, Any]] = []
     if split.runs:
         rows += (
             MoveDay.objects.filter(split.days, contacts_in(scope))
-            .values("came_from", "channel")
+            .values(*MOVE)
             .annotate(moves=Sum("moves"), wait=Sum("wait_us"))
         )
     for part in split.live:
         rows += (
             moves_live(part)
-            .values("came_from", "channel")
+            .values(*MOVE)
             .annotate(moves=Count("id"), wait=Sum(elapsed("occurred_at", "left_at")))
             .order_by()
         )
@@ -203,14 +208,14 @@ def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]
     """Per channel, from the rollups for whole days rolled up and live for the rest (1
     query, and 1 per live part)."""
     split = rollup_split(scope)
-    rows = []
+    rows: list[dict[str, Any]] = []
     if split.runs:
         rolled = BreakDay.objects.filter(split.days, followups_placed(scope))
         if scope.channel:
             rolled = rolled.filter(channel=scope.channel)
         rows += rolled.values("channel").annotate(missed=Sum("missed"), escalated=Sum("escalated"))
     for part in split.live:
-        rows += followups_breaking(part).values("channel", "missed", "escalated")
+        rows += followups_breaking(part)
     by_channel: dict[str, dict[str, int]] = {}
     for row in rows:
         counts = by_channel.setdefault(row["channel"], {"missed": 0, "escalated": 0})
@@ -230,7 +235,7 @@ def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]
     return found
 
 
-def followups_breaking(scope: Scope) -> QuerySet[FollowUp]:
+def followups_breaking(scope: Scope) -> QuerySet[FollowUp, dict[str, Any]]:
     """Per channel of the contact they were raised from: follow-ups due in the scope that
     were missed (open past due, or done late) and that were escalated."""
     return (

@@ -121,7 +121,7 @@ def rollups_catch_up(*, since: datetime.date | None = None, progress: bool = Fal
 
 
 def _last_id(model: type[Model]) -> int:
-    return model.objects.aggregate(last=Max("id"))["last"] or 0
+    return model._default_manager.aggregate(last=Max("id"))["last"] or 0
 
 
 def _first_day() -> datetime.date | None:
@@ -200,7 +200,7 @@ def _chunk_refresh(first: datetime.date, after: datetime.date) -> None:
     scope = Scope(start=day_start(first), end=day_start(after))
     days = Q(day__gte=first, day__lt=after)
     for model in (*ROLLUPS, RollupDay):
-        model.objects.filter(days).delete()
+        model._default_manager.filter(days).delete()
     _replies_roll_up(scope)
     _moves_roll_up(scope)
     _resolved_roll_up(scope)
@@ -224,7 +224,7 @@ def _write(model: type[Model], rows: Iterable[dict[str, Any]]) -> None:
             row = {**row, "wait_us": microseconds(row["wait"])}
             del row["wait"]
         made.append(model(**row))
-    model.objects.bulk_create(made, batch_size=2000)
+    model._default_manager.bulk_create(made, batch_size=2000)
 
 
 def _insert_select(model: type[Model], rows: QuerySet) -> None:
@@ -232,7 +232,8 @@ def _insert_select(model: type[Model], rows: QuerySet) -> None:
     itself: INSERT ... SELECT."""
     names = [*rows.query.values_select, *rows.query.annotation_select]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)
+    column_of = {field.attname: field.column for field in model._meta.concrete_fields}
+    columns = ", ".join(quote(column_of[name]) for name in names)
     selected = ", ".join(quote(name) for name in names)
     sql, params = rows.query.sql_with_params()
     with connection.cursor() as cursor:
