@@ -19,7 +19,7 @@ class InsightsConfig(AppConfig):
         from everthread.insights.models import RepeatHeard, RepeatSurvey
         from everthread.insights.repeats.views import repeats_section
         from everthread.insights.services import survey_reply
-        from everthread.insights.tasks import catch_up_repeats
+        from everthread.insights.tasks import catch_up_repeats, refresh_rollups
         from everthread.privacy.registry import delete, personal_data_register
 
         customer_page_section_register(
@@ -42,6 +42,7 @@ class InsightsConfig(AppConfig):
             RepeatHeard, customer="customer", export=("channel", "repeat"), erase=delete
         )
         nightly_register(catch_up_repeats)
+        nightly_register(refresh_rollups)
         inbound_reply_register(survey_reply)
         post_save.connect(_journey_saved, sender=Journey, dispatch_uid="insights.repeat_survey")
 

@@ -4,6 +4,11 @@ Every metric is one aggregate query (two for none), whatever the size of the bas
 metric whose denominator is zero has no value ("no data"), never 0 %: an empty period
 is not a period where nothing went well.
 
+The metrics that read every contact or message of the period (response time,
+first-contact resolution, messages answered, the tone gap) read the whole days the daily
+rollups hold from them instead, and compute only the rest of the period live
+(rollups.selectors.rollup_split): one more query each, and the same figures.
+
 The registry is open: another module adds a metric with one line,
 ``metric_register("repeats", label=..., unit="percent")(compute)``, and it appears on the
 dashboard, in the CSV and in the API.
@@ -15,6 +20,7 @@ import datetime
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from django.db.models import (
     Count,
@@ -37,8 +43,9 @@ from everthread.conversations.models import Interaction, Journey
 from everthread.core.models import Staff
 from everthread.customers.models import Customer
 from everthread.followups.models import FollowUp
-from everthread.insights.models import RepeatSurvey
+from everthread.insights.models import RepeatSurvey, ReplyDay, ResolvedDay, ResolvedPlace, SentDay
 from everthread.insights.repeats.selectors import Heard, repeats_heard
+from everthread.insights.rollups.selectors import rollup_split
 from everthread.insights.scope import Scope
 from everthread.notes.models import Note
 from everthread.outreach.selectors import outbound_sent
@@ -142,6 +149,21 @@ def elapsed(later: str, earlier: str) -> ExpressionWrapper:
     return ExpressionWrapper(F(later) - F(earlier), output_field=DurationField())
 
 
+def microseconds(delta: datetime.timedelta | float | None) -> int:
+    """A summed duration as the database answers it (an interval, or microseconds on
+    SQLite), in whole microseconds: sums of them add up exactly."""
+    if delta is None:
+        return 0
+    if isinstance(delta, datetime.timedelta):
+        return delta // datetime.timedelta(microseconds=1)
+    return int(delta)
+
+
+def waited(total_us: int) -> float:
+    """Hours, as ``hours`` gives them for the same summed duration."""
+    return hours(datetime.timedelta(microseconds=total_us))
+
+
 # --- Where each kind of row sits in a scope ---
 
 Places = Callable[[list[int]], Q]
@@ -204,20 +226,25 @@ def journeys_in(scope: Scope) -> Q:
     return q
 
 
+def followups_placed(scope: Scope) -> Q:
+    """Follow-ups (or rows naming their ``owner`` and ``team``) held by the person, at the
+    store (owner's home store or the team's store), in the team (its queue or a member's)."""
+    q = placed(
+        scope,
+        stores=lambda ids: Q(owner__home_store_id__in=ids) | Q(team__store_id__in=ids),
+        teams=lambda ids: Q(team_id__in=ids) | Q(owner_id__in=members_of(ids)),
+    )
+    if scope.staff_id is not None:
+        q &= Q(owner_id=scope.staff_id)
+    return q
+
+
 def followups_in(scope: Scope, *, by: str = "due_at") -> QuerySet[FollowUp]:
     """Follow-ups due (``by``) in the period (cancelled ones promised nothing), held by the person,
     at the store (owner's home store or the team's store), in the team (its queue or a
     member's), or raised from a contact in the channel."""
-    rows = FollowUp.objects.filter(scope.during(by)).exclude(status=FollowUp.Status.CANCELLED)
-    rows = rows.filter(
-        placed(
-            scope,
-            stores=lambda ids: Q(owner__home_store_id__in=ids) | Q(team__store_id__in=ids),
-            teams=lambda ids: Q(team_id__in=ids) | Q(owner_id__in=members_of(ids)),
-        )
-    )
-    if scope.staff_id is not None:
-        rows = rows.filter(owner_id=scope.staff_id)
+    rows = FollowUp.objects.filter(scope.during(by), followups_placed(scope))
+    rows = rows.exclude(status=FollowUp.Status.CANCELLED)
     if scope.channel:
         rows = rows.filter(interaction__channel=scope.channel)
     return rows
@@ -277,9 +304,10 @@ def escalations(scope: Scope) -> tuple[float, int, float | None]:
     return rate(counts["escalated"], counts["due"])
 
 
-def _inbound_count() -> Coalesce:
+def journey_inbound_count(journey: str = "pk") -> Coalesce:
+    """How many times the customer got in touch on the journey (``journey``: its id)."""
     inbound = (
-        Interaction.objects.filter(journey_id=OuterRef("pk"), direction=INBOUND)
+        Interaction.objects.filter(journey_id=OuterRef(journey), direction=INBOUND)
         .values("journey_id")
         .annotate(n=Count("id"))
         .values("n")
@@ -291,11 +319,36 @@ def _inbound_count() -> Coalesce:
 def first_contact_resolution(scope: Scope) -> tuple[float, int, float | None]:
     """Journeys resolved in the period in which the customer got in touch at most once, over
     all journeys resolved in the period."""
-    journeys = Journey.objects.filter(
-        journeys_in(scope), scope.during("resolved_at"), status=Journey.Status.RESOLVED
-    ).annotate(inbound=_inbound_count())
-    counts = journeys.aggregate(total=Count("id"), first=Count("id", filter=Q(inbound__lte=1)))
-    return rate(counts["first"], counts["total"])
+    split = rollup_split(scope)
+    total = first = 0
+    if split.runs:
+        total, first = _resolved_rolled_up(scope, split.days)
+    for part in split.live:
+        journeys = Journey.objects.filter(
+            journeys_in(part), part.during("resolved_at"), status=Journey.Status.RESOLVED
+        ).annotate(inbound=journey_inbound_count())
+        counts = journeys.aggregate(total=Count("id"), first=Count("id", filter=Q(inbound__lte=1)))
+        total, first = total + counts["total"], first + counts["first"]
+    return rate(first, total)
+
+
+def _resolved_rolled_up(scope: Scope, days: Q) -> tuple[int, int]:
+    """Journeys resolved on whole rolled-up days, as journeys_in places them: per owner
+    alone, or by their contacts when the scope narrows to where they happened."""
+    owned = Q(owner_id=scope.staff_id) if scope.staff_id is not None else Q()
+    if scope.store_id or scope.team_id or scope.channel or scope.reach is not None:
+        places = ResolvedPlace.objects.filter(
+            days, owned, contacts_in(replace(scope, staff_id=None))
+        )
+        counts = places.aggregate(
+            total=Count("journey_id", distinct=True),
+            first=Count("journey_id", distinct=True, filter=Q(first=True)),
+        )
+    else:
+        counts = ResolvedDay.objects.filter(days, owned).aggregate(
+            total=Coalesce(Sum("resolved"), 0), first=Coalesce(Sum("first"), 0)
+        )
+    return counts["total"], counts["first"]
 
 
 def replies(scope: Scope) -> QuerySet[Interaction]:
@@ -320,8 +373,36 @@ def replies(scope: Scope) -> QuerySet[Interaction]:
 def response_time(scope: Scope) -> tuple[float, int, float | None]:
     """Mean hours from a customer's message in the period to our first answer on the same
     journey, over the customer's messages that got one (any channel; see the breakdown)."""
-    total = replies(scope).aggregate(n=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
-    return mean(hours(total["wait"]), total["n"])
+    answered = wait_us = 0
+    for row in replies_by_channel(scope).values():
+        answered, wait_us = answered + row[0], wait_us + row[1]
+    return mean(waited(wait_us), answered)
+
+
+def replies_by_channel(scope: Scope) -> dict[str, tuple[int, int]]:
+    """Per channel of the customer's messages: how many we answered and the sum of the
+    waits in microseconds, from the rollups for whole days rolled up and live for the rest
+    (1 query, and 1 per live part)."""
+    split = rollup_split(scope)
+    found: dict[str, tuple[int, int]] = {}
+    rows: list[dict[str, Any]] = []
+    if split.runs:
+        rows += (
+            ReplyDay.objects.filter(split.days, contacts_in(scope))
+            .values("channel")
+            .annotate(n=Sum("answered"), wait=Sum("wait_us"))
+        )
+    for part in split.live:
+        rows += (
+            replies(part)
+            .values("channel")
+            .annotate(n=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
+            .order_by()
+        )
+    for row in rows:
+        n, wait = found.get(row["channel"], (0, 0))
+        found[row["channel"]] = (n + row["n"], wait + microseconds(row["wait"]))
+    return found
 
 
 @metric_register("consent_coverage", label="Consent on record", unit="percent")
@@ -351,17 +432,52 @@ def messages_in(scope: Scope) -> QuerySet:
 def outreach_response(scope: Scope) -> tuple[float, int, float | None]:
     """Messages sent in the period that the customer answered (any contact from them within
     seven days), over all messages sent in the period."""
+    total = answered = 0
+    for row in sent_by_channel(scope).values():
+        total, answered = total + row["sent"], answered + row["answered"]
+    return rate(answered, total)
+
+
+def message_answered() -> Exists:
+    """Whether the customer got in touch within seven days of a message."""
     window = ExpressionWrapper(OuterRef("created_at") + RESPONSE_WINDOW, DateTimeField())
-    answer = Interaction.objects.filter(
-        customer_id=OuterRef("customer_id"),
-        direction=INBOUND,
-        occurred_at__gt=OuterRef("created_at"),
-        occurred_at__lte=window,
+    return Exists(
+        Interaction.objects.filter(
+            customer_id=OuterRef("customer_id"),
+            direction=INBOUND,
+            occurred_at__gt=OuterRef("created_at"),
+            occurred_at__lte=window,
+        )
     )
-    counts = messages_in(scope).aggregate(
-        total=Count("id"), answered=Count("id", filter=Q(Exists(answer)))
-    )
-    return rate(counts["answered"], counts["total"])
+
+
+def sent_by_channel(scope: Scope, *, answers: bool = True) -> dict[str, dict[str, int]]:
+    """Per consent channel: messages sent in the scope, those the tone check passed without
+    a warning and (``answers``) those the customer answered; from the rollups for whole
+    days rolled up and live for the rest (1 query, and 1 per live part)."""
+    split = rollup_split(scope)
+    rows: list[dict[str, Any]] = []
+    if split.runs:
+        sent = SentDay.objects.filter(split.days, staff_in(scope, "created_by"))
+        if scope.channel:
+            sent = sent.filter(channel=consent_channel_of(scope.channel))
+        rows += sent.values("channel").annotate(
+            sent=Sum("sent"), on_tone=Sum("on_tone"), answered=Sum("answered")
+        )
+    counts = {
+        "sent": Count("id"),
+        "on_tone": Count("id", filter=~Q(tone_hints__icontains=TONE_WARNING)),
+    }
+    if answers:
+        counts["answered"] = Count("id", filter=Q(message_answered()))
+    for part in split.live:
+        rows += messages_in(part).values("channel").annotate(**counts).order_by()
+    found: dict[str, dict[str, int]] = {}
+    for row in rows:
+        totals = found.setdefault(row["channel"], {"sent": 0, "on_tone": 0, "answered": 0})
+        for key in totals:
+            totals[key] += row.get(key, 0)
+    return found
 
 
 @metric_register(
@@ -418,17 +534,17 @@ def repeats(scope: Scope) -> Computed:
 
 def tone_by_channel(scope: Scope) -> list[dict[str, object]]:
     """Per channel: messages sent in the period and how many the tone check passed without
-    a warning; one query."""
-    rows = (
-        messages_in(scope)
-        .values("channel")
-        .annotate(
-            sent=Count("id"),
-            on_tone=Count("id", filter=~Q(tone_hints__icontains=TONE_WARNING)),
-        )
-        .order_by("channel")
-    )
-    return [{**row, "share": rate(row["on_tone"], row["sent"])[2]} for row in rows]
+    a warning (sent_by_channel)."""
+    found = sent_by_channel(scope, answers=False)
+    return [
+        {
+            "channel": channel,
+            "sent": row["sent"],
+            "on_tone": row["on_tone"],
+            "share": rate(row["on_tone"], row["sent"])[2],
+        }
+        for channel, row in sorted(found.items())
+    ]
 
 
 @metric_register(

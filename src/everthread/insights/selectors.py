@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncMonth
@@ -22,14 +23,18 @@ from everthread.insights.metrics import (
     contacts_in,
     elapsed,
     followups_in,
-    hours,
+    followups_placed,
     mean,
     metrics_measure,
+    microseconds,
     rate,
     repeats_in,
-    replies,
+    replies_by_channel,
     tone_by_channel,
+    waited,
 )
+from everthread.insights.models import BreakDay, MoveDay
+from everthread.insights.rollups.selectors import rollup_split
 from everthread.insights.scope import Scope
 
 
@@ -92,20 +97,14 @@ def behaviours_in(scope: Scope) -> list[BehaviourScore]:
 
 def response_by_channel(scope: Scope) -> list[dict[str, object]]:
     """Per channel: the customer's messages answered and the mean hours to our answer."""
-    rows = (
-        replies(scope)
-        .values("channel")
-        .annotate(n=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
-        .order_by("channel")
-    )
     return [
         {
-            "channel": row["channel"],
-            "label": channel_label(row["channel"]),
-            "answered": row["n"],
-            "hours": mean(hours(row["wait"]), row["n"])[2],
+            "channel": channel,
+            "label": channel_label(channel),
+            "answered": answered,
+            "hours": mean(waited(wait_us), answered)[2],
         }
-        for row in rows
+        for channel, (answered, wait_us) in sorted(replies_by_channel(scope).items())
     ]
 
 
@@ -137,7 +136,53 @@ def journey_map(scope: Scope, *, repeats: Mapping[str, int] | None = None) -> Jo
     return JourneyMap(flows=_flows(scope), breaks=_breaks(scope, repeats or {}))
 
 
+# A move: the channel a contact came from, and its own.
+MOVE = ("came_from", "channel")
+
+
 def _flows(scope: Scope) -> list[dict[str, object]]:
+    """The moves, from the rollups for whole days rolled up and live for the rest (1 query,
+    and 1 per live part)."""
+    split = rollup_split(scope)
+    rows: list[dict[str, Any]] = []
+    if split.runs:
+        rows += (
+            MoveDay.objects.filter(split.days, contacts_in(scope))
+            .values(*MOVE)
+            .annotate(moves=Sum("moves"), wait=Sum("wait_us"))
+        )
+    for part in split.live:
+        rows += (
+            moves_live(part)
+            .values(*MOVE)
+            .annotate(moves=Count("id"), wait=Sum(elapsed("occurred_at", "left_at")))
+            .order_by()
+        )
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    for row in rows:
+        moves, wait = found.get((row["came_from"], row["channel"]), (0, 0))
+        found[row["came_from"], row["channel"]] = (
+            moves + row["moves"],
+            wait + microseconds(row["wait"]),
+        )
+    ordered = sorted(found.items(), key=lambda item: (-item[1][0], *item[0]))
+    return [
+        {
+            "from": came_from,
+            "to": channel,
+            "from_label": channel_label(came_from),
+            "to_label": channel_label(channel),
+            "label": f"{channel_label(came_from)} → {channel_label(channel)}",
+            "moves": moves,
+            "hours": mean(waited(wait_us), moves)[2],
+        }
+        for (came_from, channel), (moves, wait_us) in ordered
+    ]
+
+
+def moves_live(scope: Scope) -> QuerySet[Interaction]:
+    """Contacts in the scope whose previous contact on the journey (customer side) was in
+    another channel, with that channel (``came_from``) and when it was (``left_at``)."""
     customer_side = ~Q(direction=Interaction.Direction.INTERNAL)
     before = (
         Interaction.objects.filter(customer_side, journey_id=OuterRef("journey_id"))
@@ -147,7 +192,7 @@ def _flows(scope: Scope) -> list[dict[str, object]]:
         )
         .order_by("-occurred_at", "-id")
     )
-    rows = (
+    return (
         Interaction.objects.filter(customer_side, contacts_in(scope), scope.during("occurred_at"))
         .exclude(journey=None)
         .annotate(
@@ -156,39 +201,26 @@ def _flows(scope: Scope) -> list[dict[str, object]]:
         )
         .filter(came_from__isnull=False)
         .exclude(came_from=F("channel"))
-        .values("came_from", "channel")
-        .annotate(moves=Count("id"), wait=Sum(elapsed("occurred_at", "left_at")))
-        .order_by("-moves", "came_from", "channel")
     )
-    return [
-        {
-            "from": row["came_from"],
-            "to": row["channel"],
-            "from_label": channel_label(row["came_from"]),
-            "to_label": channel_label(row["channel"]),
-            "label": f"{channel_label(row['came_from'])} → {channel_label(row['channel'])}",
-            "moves": row["moves"],
-            "hours": mean(hours(row["wait"]), row["moves"])[2],
-        }
-        for row in rows
-    ]
 
 
 def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]:
-    missed = Q(status=FollowUp.Status.OPEN, due_at__lt=min(scope.end, timezone.now())) | Q(
-        status=FollowUp.Status.DONE, closed_at__gt=F("due_at")
-    )
-    rows = (
-        followups_in(scope)
-        .exclude(interaction=None)
-        .values(channel=F("interaction__channel"))
-        .annotate(
-            missed=Count("id", filter=missed),
-            escalated=Count("id", filter=Q(escalated_at__isnull=False)),
-        )
-        .order_by("channel")
-    )
-    by_channel = {row["channel"]: row for row in rows}
+    """Per channel, from the rollups for whole days rolled up and live for the rest (1
+    query, and 1 per live part)."""
+    split = rollup_split(scope)
+    rows: list[dict[str, Any]] = []
+    if split.runs:
+        rolled = BreakDay.objects.filter(split.days, followups_placed(scope))
+        if scope.channel:
+            rolled = rolled.filter(channel=scope.channel)
+        rows += rolled.values("channel").annotate(missed=Sum("missed"), escalated=Sum("escalated"))
+    for part in split.live:
+        rows += followups_breaking(part)
+    by_channel: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counts = by_channel.setdefault(row["channel"], {"missed": 0, "escalated": 0})
+        counts["missed"] += row["missed"]
+        counts["escalated"] += row["escalated"]
     channels = sorted(set(by_channel) | set(repeats))
     found = []
     for channel in channels:
@@ -201,6 +233,30 @@ def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]
         if any(counts.values()):
             found.append({"channel": channel, "label": channel_label(channel), **counts})
     return found
+
+
+def followups_breaking(scope: Scope) -> QuerySet[FollowUp, dict[str, Any]]:
+    """Per channel of the contact they were raised from: follow-ups due in the scope that
+    were missed (open past due, or done late) and that were escalated."""
+    return (
+        followups_in(scope)
+        .exclude(interaction=None)
+        .values(channel=F("interaction__channel"))
+        .annotate(**followup_breaks(scope))
+        .order_by()
+    )
+
+
+def followup_breaks(scope: Scope) -> dict[str, Count]:
+    """The counts of follow-ups due in ``scope`` that were missed (open past due, or done
+    late) and that were escalated."""
+    missed = Q(status=FollowUp.Status.OPEN, due_at__lt=min(scope.end, timezone.now())) | Q(
+        status=FollowUp.Status.DONE, closed_at__gt=F("due_at")
+    )
+    return {
+        "missed": Count("id", filter=missed),
+        "escalated": Count("id", filter=Q(escalated_at__isnull=False)),
+    }
 
 
 def contacts_page(

@@ -6,6 +6,7 @@ from django_tasks import task
 
 from everthread.core.nightly import nightly_enqueue_next
 from everthread.insights.repeats.services import repeats_catch_up
+from everthread.insights.rollups.services import rollups_catch_up
 from everthread.insights.services import survey_send
 
 
@@ -26,3 +27,11 @@ def catch_up_repeats() -> None:
 def catch_up_repeats_now() -> None:
     """What a dashboard found to read and could not wait for (after a bulk load, say)."""
     repeats_catch_up()
+
+
+@task()
+def refresh_rollups() -> None:
+    """Every night (core.nightly): the day that ended rolled up, and the days that late
+    facts changed recomputed (rollups.services), so the dashboards read days, not contacts."""
+    rollups_catch_up()
+    nightly_enqueue_next(refresh_rollups)

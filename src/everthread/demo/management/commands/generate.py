@@ -7,6 +7,7 @@ from django.db import connection
 
 from everthread.core.errors import DomainError
 from everthread.demo.bulk import SEED, GeneratedBase, customer_base_generate
+from everthread.insights.rollups.services import rollups_catch_up
 
 
 class Command(BaseCommand):
@@ -62,6 +63,10 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(error.message) from None
         self._summary_write(base)
+        # The dashboards read days from the rollups: a bulk load brings days to roll up.
+        self.stdout.write("Rolling up the days for the dashboards…")
+        days = rollups_catch_up(progress=options["verbosity"] > 0)
+        self.stdout.write(f"  {days:,} days rolled up.")
 
     def _summary_write(self, base: GeneratedBase) -> None:
         self.stdout.write(
