@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from django.utils import timezone
 
 from everthread.customers.models import Customer
@@ -106,6 +107,7 @@ def test_what_the_detector_found_is_kept_and_only_new_contacts_are_read(told_aga
     assert _measured(_month()) == (2, 5, 40.0)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs in-process and ends its connection
 def test_after_a_bulk_load_the_dashboard_reads_what_it_can_and_the_worker_the_rest(
     client, told_again, monkeypatch
 ) -> None:
