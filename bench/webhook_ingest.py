@@ -4,7 +4,7 @@ fast `everthread worker` then turns them into interactions on the timeline.
     .venv/bin/python bench/webhook_ingest.py --seconds 20 --repeat 3
 
 In a fresh PostgreSQL database (``et_webhook_bench``) it starts gunicorn on loopback with
-2 workers (sync, then 2 workers of 8 threads each), and drives it with wrk (`apt-get
+2 workers (sync, then 2 workers of 32 threads each), and drives it with wrk (`apt-get
 install wrk`) for ``--seconds``: Twilio's form posts signed with X-Twilio-Signature, then
 Meta's WhatsApp Cloud JSON signed with X-Hub-Signature-256, every request a new message
 (its own provider id and signature, built beforehand as each provider documents its
@@ -44,7 +44,9 @@ DATABASE = "et_webhook_bench"
 TOKEN, SECRET = "bench-twilio-auth-token", "bench-meta-app-secret"
 RESULTS = RESULTS_DIR / "webhook_ingest.json"
 SENDERS = 1000  # distinct phone numbers the messages come from
-SERVERS = {"sync": ["--workers", "2"], "gthread": ["--workers", "2", "--threads", "8"]}
+# Threads at least as many as wrk's connections: a delivery waits in the worker's intake, to
+# be written with the others, rather than in gunicorn's queue for a free thread.
+SERVERS = {"sync": ["--workers", "2"], "gthread": ["--workers", "2", "--threads", "32"]}
 
 # wrk's script: each thread sends its own share of the prepared requests, each once.
 WRK_LUA = """
@@ -324,7 +326,7 @@ def _body(figures: dict[str, Any], repeat: int, connections: int) -> str:
         "## C6 webhook ingestion (issue 7)",
         "",
         "`bench/webhook_ingest.py`: gunicorn with 2 workers on loopback (sync workers, then 2 "
-        "workers of 8 threads each) on PostgreSQL, driven by wrk (2 threads, "
+        "workers of 32 threads each) on PostgreSQL, driven by wrk (2 threads, "
         f"{connections} connections, {figures['seconds']} s a run) with signed first "
         "deliveries of new messages: Twilio's form posts (X-Twilio-Signature) and Meta's "
         "WhatsApp Cloud JSON (X-Hub-Signature-256), each with its own provider id and "
