@@ -1,7 +1,19 @@
 from django.contrib import admin
 
 from everthread.core.admin import ReadOnlyAdmin
-from everthread.insights.models import RepeatHeard, RepeatScan, RepeatSurvey
+from everthread.insights.models import (
+    BreakDay,
+    MoveDay,
+    RepeatHeard,
+    RepeatScan,
+    RepeatSurvey,
+    ReplyDay,
+    ResolvedDay,
+    ResolvedPlace,
+    RollupDay,
+    RollupMark,
+    SentDay,
+)
 
 
 @admin.register(RepeatSurvey)
@@ -26,3 +38,26 @@ class RepeatScanAdmin(ReadOnlyAdmin):
     """How far the detector has read."""
 
     list_display = ("through_entry_id",)
+
+
+@admin.register(RollupDay)
+class RollupDayAdmin(ReadOnlyAdmin):
+    """The days the dashboards read from the rollups; the rollups' refresh writes them."""
+
+    list_display = ("day", "refreshed_at")
+    date_hierarchy = "day"
+
+
+@admin.register(RollupMark)
+class RollupMarkAdmin(ReadOnlyAdmin):
+    """How far the last refresh of the rollups read."""
+
+    list_display = ("through_interaction_id", "through_message_id", "through_followup_id")
+
+
+@admin.register(ReplyDay, MoveDay, ResolvedDay, ResolvedPlace, BreakDay, SentDay)
+class RollupAdmin(ReadOnlyAdmin):
+    """A day's figures for the dashboards, rebuilt from the contacts by the refresh."""
+
+    list_display = ("day", "__str__")
+    list_filter = ("day",)
