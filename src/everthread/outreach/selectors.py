@@ -514,6 +514,11 @@ ON_THEIR_WAY = (
 )
 
 
+def outbound_messages() -> QuerySet[OutboundMessage]:
+    """Every message, to read (the dashboards' rollups); only outreach_send writes them."""
+    return OutboundMessage.objects.all()
+
+
 def outbound_sent(*, start: datetime.datetime, end: datetime.datetime) -> QuerySet[OutboundMessage]:
     """Messages created from ``start`` (inclusive) to ``end`` (exclusive) and sent or on
     their way, for aggregates over them."""

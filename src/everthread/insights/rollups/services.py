@@ -70,7 +70,7 @@ from everthread.insights.models import (
 from everthread.insights.rollups.selectors import ROLLED_UP_CACHE_KEY, day_of, day_start
 from everthread.insights.scope import Scope
 from everthread.insights.selectors import followup_breaks, moves_live
-from everthread.outreach.models import OutboundMessage
+from everthread.outreach.selectors import outbound_messages
 
 # Days recomputed at every run: a message's answer counts within seven days of it.
 TRAILING_DAYS = 8
@@ -102,9 +102,9 @@ def rollups_catch_up(*, since: datetime.date | None = None, progress: bool = Fal
     mark, _ = RollupMark.objects.get_or_create(pk=1)
     now = timezone.now()
     through = {
-        "through_interaction_id": _last_id(Interaction),
-        "through_message_id": _last_id(OutboundMessage),
-        "through_followup_id": _last_id(FollowUp),
+        "through_interaction_id": _last_id(Interaction.objects.all()),
+        "through_message_id": _last_id(outbound_messages()),
+        "through_followup_id": _last_id(FollowUp.objects.all()),
     }
     today = day_of(now)
     rolled = set(RollupDay.objects.values_list("day", flat=True))
@@ -120,15 +120,15 @@ def rollups_catch_up(*, since: datetime.date | None = None, progress: bool = Fal
     return refreshed
 
 
-def _last_id(model: type[Model]) -> int:
-    return model._default_manager.aggregate(last=Max("id"))["last"] or 0
+def _last_id(rows: QuerySet) -> int:
+    return rows.aggregate(last=Max("id"))["last"] or 0
 
 
 def _first_day() -> datetime.date | None:
     """The first day anything the rollups count happened on."""
     firsts = [
         Interaction.objects.aggregate(at=Min("occurred_at"))["at"],
-        OutboundMessage.objects.aggregate(at=Min("created_at"))["at"],
+        outbound_messages().aggregate(at=Min("created_at"))["at"],
         Journey.objects.aggregate(at=Min("resolved_at"))["at"],
     ]
     known = [day_of(at) for at in firsts if at is not None]
@@ -154,7 +154,7 @@ def _touched_days(mark: RollupMark, *, through: dict[str, int]) -> set[datetime.
     if (since := mark.through_at) is not None:
         messages |= Q(status_changed_at__gt=since)
         followups |= Q(closed_at__gt=since) | Q(escalated_at__gt=since) | Q(handovers__at__gt=since)
-    days |= _days_of(OutboundMessage.objects.filter(messages), "created_at")
+    days |= _days_of(outbound_messages().filter(messages), "created_at")
     days |= _days_of(FollowUp.objects.filter(followups), "due_at")
     return days
 
