@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from everthread.consent.ledger import ConsentState, Standing, standing_derive
@@ -32,8 +32,8 @@ def consent_history(*, customer_id: int) -> list[ConsentEvent]:
     )
 
 
-def _standing_events(customer_ids: list[int]) -> QuerySet[ConsentEvent]:
-    """The events a standing depends on, oldest first, each with its history's length.
+def _glances(customer_ids: list[int]) -> dict[int, ConsentAtAGlance]:
+    """Each customer's standing and history length, from the events it depends on only.
 
     A cell ends on the latest grant or withdrawal of its channel and purpose, or on an
     objection: an earlier grant or withdrawal is always overridden by a later one, or by
@@ -45,7 +45,7 @@ def _standing_events(customer_ids: list[int]) -> QuerySet[ConsentEvent]:
     """
     cell = [F("customer_id"), F("channel"), F("purpose"), F("kind")]
     by_cell = {Kind.GRANTED, Kind.WITHDRAWN, Kind.SOFT_OPT_IN}
-    return (
+    rows = (
         ConsentEvent.objects.filter(customer_id__in=customer_ids)
         .annotate(
             newest=Window(
@@ -64,18 +64,28 @@ def _standing_events(customer_ids: list[int]) -> QuerySet[ConsentEvent]:
         .select_related("recorded_by")
         .order_by("occurred_at", "id")
     )
+    events: dict[int, list[ConsentEvent]] = defaultdict(list)
+    lengths: dict[int, int] = {}
+    for event in rows:
+        events[event.customer_id].append(event)
+        # Annotated by the window above; the type stubs lose annotations through filter().
+        lengths[event.customer_id] = event.history_length  # type: ignore[attr-defined]
+    return {
+        customer_id: ConsentAtAGlance(
+            standing_derive(events[customer_id]), lengths.get(customer_id, 0)
+        )
+        for customer_id in customer_ids
+    }
 
 
 def consent_at_a_glance(*, customer_id: int) -> ConsentAtAGlance:
     """The customer's consent now and how many events the history holds, in 1 query."""
-    events = list(_standing_events([customer_id]))
-    length = events[0].history_length if events else 0
-    return ConsentAtAGlance(standing_derive(events), length)
+    return _glances([customer_id])[customer_id]
 
 
 def consent_standing(*, customer_id: int) -> Standing:
     """The customer's consent now: every cell, objection, do not contact, flags; 1 query."""
-    return standing_derive(_standing_events([customer_id]))
+    return _glances([customer_id])[customer_id].standing
 
 
 def consent_histories(*, customer_ids: Iterable[int]) -> dict[int, list[ConsentEvent]]:
@@ -89,11 +99,8 @@ def consent_histories(*, customer_ids: Iterable[int]) -> dict[int, list[ConsentE
 
 def consent_standings(*, customer_ids: Iterable[int]) -> dict[int, Standing]:
     """consent_standing for many customers at once (the composer's client list), in 1 query."""
-    ids = list(customer_ids)
-    events: dict[int, list[ConsentEvent]] = defaultdict(list)
-    for event in _standing_events(ids):
-        events[event.customer_id].append(event)
-    return {customer_id: standing_derive(events[customer_id]) for customer_id in ids}
+    glances = _glances(list(customer_ids))
+    return {customer_id: glance.standing for customer_id, glance in glances.items()}
 
 
 def consent_state(*, customer_id: int, channel: str, purpose: str) -> ConsentState:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 from everthread.core.csv_files import csv_lines, csv_records
 from everthread.core.pagination import cursor_decode, cursor_encode
@@ -27,6 +28,13 @@ from everthread.customers.models import (
     name_key,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class MergesKept(TypedDict):
+    keeps_merges: bool
+
 
 @dataclass(frozen=True)
 class CustomerPage:
@@ -34,10 +42,16 @@ class CustomerPage:
     next_cursor: str | None
 
 
-def customer_detail(*, customer_id: int) -> Customer:
-    """One customer with what their page shows, in 2 queries."""
+def customer_detail(*, customer_id: int) -> WithAnnotations[Customer, MergesKept]:
+    """One customer with what their page shows, in 2 queries.
+
+    ``keeps_merges`` says whether records merged into this one can still be undone:
+    almost no customer has any, so the page reads them only when there are some.
+    """
+    kept = CustomerMerge.objects.filter(survivor_id=OuterRef("pk"), undone_at__isnull=True)
     customer = (
         Customer.objects.select_related("home_store", "advisor")
+        .annotate(keeps_merges=Exists(kept))
         .prefetch_related("contact_points")
         .filter(pk=customer_id)
         .first()

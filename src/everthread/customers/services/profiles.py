@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 from django.db import transaction
@@ -20,8 +20,11 @@ from everthread.customers.errors import (
 from everthread.customers.models import PROFILE_FIELDS, Customer
 from everthread.customers.preferences import Preferences
 from everthread.customers.recognition import Clues, Recognition, recognise
-from everthread.customers.selectors import customer_detail
+from everthread.customers.selectors import MergesKept, customer_detail
 from everthread.customers.services.contacts import contact_point_attach
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 MAX_TAGS = 20
@@ -75,7 +78,7 @@ def customer_update(*, actor: Staff, customer_id: int, profile: Mapping[str, Any
     return customer
 
 
-def customer_open(*, viewer: Staff, customer_id: int) -> Customer:
+def customer_open(*, viewer: Staff, customer_id: int) -> WithAnnotations[Customer, MergesKept]:
     """The customer's profile for ``viewer``, recorded in the audit log as a view."""
     capability_require(staff=viewer, capability=Capability.VIEW_CUSTOMERS)
     customer = customer_detail(customer_id=customer_id)
