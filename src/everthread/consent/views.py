@@ -52,7 +52,7 @@ def consent_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
 def history(request: StaffRequest, customer_id: int) -> HttpResponse:
     """Every consent event, newest first: the list alone for HTMX (the page's panel fetches
     it when opened), else a page of its own."""
-    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    customer = customer_open(viewer=request.user, customer_id=customer_id, contact_points=False)
     context = {"customer": customer, "history": consent_history(customer_id=customer.pk)[::-1]}
     template = "consent/_history.html" if request.htmx else "consent/history.html"
     return render(request, template, context)
@@ -62,7 +62,7 @@ def history(request: StaffRequest, customer_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def consent_change(request: StaffRequest, customer_id: int) -> HttpResponse:
     """Record a change; GET shows the form (the page's panel fetches it when opened)."""
-    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    customer = customer_open(viewer=request.user, customer_id=customer_id, contact_points=False)
     if request.method == "GET":
         context = {"customer": customer, "form": ConsentChangeForm()}
         template = "consent/_change_form.html" if request.htmx else "consent/change.html"

@@ -42,20 +42,22 @@ class CustomerPage:
     next_cursor: str | None
 
 
-def customer_detail(*, customer_id: int) -> WithAnnotations[Customer, MergesKept]:
-    """One customer with what their page shows, in 2 queries.
+def customer_detail(
+    *, customer_id: int, contact_points: bool = True
+) -> WithAnnotations[Customer, MergesKept]:
+    """One customer with what their page shows, in 2 queries (1 without contact points,
+    for a part of the page that shows none).
 
     ``keeps_merges`` says whether records merged into this one can still be undone:
     almost no customer has any, so the page reads them only when there are some.
     """
     kept = CustomerMerge.objects.filter(survivor_id=OuterRef("pk"), undone_at__isnull=True)
-    customer = (
-        Customer.objects.select_related("home_store", "advisor")
-        .annotate(keeps_merges=Exists(kept))
-        .prefetch_related("contact_points")
-        .filter(pk=customer_id)
-        .first()
+    customers = Customer.objects.select_related("home_store", "advisor").annotate(
+        keeps_merges=Exists(kept)
     )
+    if contact_points:
+        customers = customers.prefetch_related("contact_points")
+    customer = customers.filter(pk=customer_id).first()
     if customer is None:
         raise CustomerNotFound(f"There is no customer with id {customer_id}.")
     return customer

@@ -309,7 +309,6 @@ def _other_record(typed: str, request: StaffRequest) -> int:
 
 def _editable(request: StaffRequest, customer_id: int) -> Customer:
     """The customer an edit view works on, as the editor sees them; a look is a view."""
-    customer: Customer
     if request.method == "GET":
         customer = customer_open(viewer=request.user, customer_id=customer_id)
     else:

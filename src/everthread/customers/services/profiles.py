@@ -78,15 +78,18 @@ def customer_update(*, actor: Staff, customer_id: int, profile: Mapping[str, Any
     return customer
 
 
-def customer_open(*, viewer: Staff, customer_id: int) -> WithAnnotations[Customer, MergesKept]:
-    """The customer's profile for ``viewer``, recorded in the audit log as a view."""
+def customer_open(
+    *, viewer: Staff, customer_id: int, contact_points: bool = True
+) -> WithAnnotations[Customer, MergesKept]:
+    """The customer's profile for ``viewer``, recorded in the audit log as a view; without
+    their contact points for a part of the page that shows none."""
     capability_require(staff=viewer, capability=Capability.VIEW_CUSTOMERS)
-    customer = customer_detail(customer_id=customer_id)
+    customer = customer_detail(customer_id=customer_id, contact_points=contact_points)
     audit_record(actor=viewer, action="customer.viewed", subject=customer, customer_id=customer.pk)
     return customer
 
 
-def customer_to_edit(*, actor: Staff, customer_id: int) -> Customer:
+def customer_to_edit(*, actor: Staff, customer_id: int) -> WithAnnotations[Customer, MergesKept]:
     """The customer a write works on, for staff allowed to change customers' records."""
     capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
     return customer_detail(customer_id=customer_id)
