@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from everthread.consent.forms import CELL_CHANGES, ConsentChangeForm
 from everthread.consent.ledger import standing_derive
 from everthread.consent.models import ConsentEvent
-from everthread.consent.selectors import consent_history
+from everthread.consent.selectors import consent_at_a_glance, consent_history
 from everthread.consent.services import (
     Evidence,
     consent_do_not_contact,
@@ -37,12 +37,12 @@ Kind = ConsentEvent.Kind
 
 def consent_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
     """Consent at a glance, with who, when and how for each cell: 1 query for all of it."""
-    history = consent_history(customer_id=customer.pk)
+    glance = consent_at_a_glance(customer_id=customer.pk)
     staff = request.user
     return {
         "customer": customer,
-        "standing": standing_derive(history),
-        "history": history[::-1],
+        "standing": glance.standing,
+        "history_length": glance.history_length,
         "can_record": isinstance(staff, Staff) and staff.can(Capability.RECORD_CONSENT),
         "can_send": isinstance(staff, Staff) and staff.can(Capability.SEND_OUTREACH),
     }
@@ -52,7 +52,7 @@ def consent_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
 def history(request: StaffRequest, customer_id: int) -> HttpResponse:
     """Every consent event, newest first: the list alone for HTMX (the page's panel fetches
     it when opened), else a page of its own."""
-    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    customer = customer_open(viewer=request.user, customer_id=customer_id, contact_points=False)
     context = {"customer": customer, "history": consent_history(customer_id=customer.pk)[::-1]}
     template = "consent/_history.html" if request.htmx else "consent/history.html"
     return render(request, template, context)
@@ -62,7 +62,7 @@ def history(request: StaffRequest, customer_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def consent_change(request: StaffRequest, customer_id: int) -> HttpResponse:
     """Record a change; GET shows the form (the page's panel fetches it when opened)."""
-    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    customer = customer_open(viewer=request.user, customer_id=customer_id, contact_points=False)
     if request.method == "GET":
         context = {"customer": customer, "form": ConsentChangeForm()}
         template = "consent/_change_form.html" if request.htmx else "consent/change.html"

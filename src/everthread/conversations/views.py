@@ -53,7 +53,7 @@ def timeline_section(request: HttpRequest, customer: Customer) -> dict[str, Any]
 @requires(Capability.VIEW_CUSTOMERS)
 def timeline(request: StaffRequest, customer_id: int) -> HttpResponse:
     """A filtered or later page of the timeline: the section alone for HTMX, else the page."""
-    customer = customer_open(viewer=request.user, customer_id=customer_id)
+    customer = customer_open(viewer=request.user, customer_id=customer_id, contact_points=False)
     if not request.htmx:
         query = request.GET.urlencode()
         return redirect(f"{reverse('customers:detail', args=[customer.pk])}?{query}#timeline")

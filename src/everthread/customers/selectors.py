@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 from everthread.core.csv_files import csv_lines, csv_records
 from everthread.core.pagination import cursor_decode, cursor_encode
@@ -27,6 +28,13 @@ from everthread.customers.models import (
     name_key,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class MergesKept(TypedDict):
+    keeps_merges: bool
+
 
 @dataclass(frozen=True)
 class CustomerPage:
@@ -34,14 +42,22 @@ class CustomerPage:
     next_cursor: str | None
 
 
-def customer_detail(*, customer_id: int) -> Customer:
-    """One customer with what their page shows, in 2 queries."""
-    customer = (
-        Customer.objects.select_related("home_store", "advisor")
-        .prefetch_related("contact_points")
-        .filter(pk=customer_id)
-        .first()
+def customer_detail(
+    *, customer_id: int, contact_points: bool = True
+) -> WithAnnotations[Customer, MergesKept]:
+    """One customer with what their page shows, in 2 queries (1 without contact points,
+    for a part of the page that shows none).
+
+    ``keeps_merges`` says whether records merged into this one can still be undone:
+    almost no customer has any, so the page reads them only when there are some.
+    """
+    kept = CustomerMerge.objects.filter(survivor_id=OuterRef("pk"), undone_at__isnull=True)
+    customers = Customer.objects.select_related("home_store", "advisor").annotate(
+        keeps_merges=Exists(kept)
     )
+    if contact_points:
+        customers = customers.prefetch_related("contact_points")
+    customer = customers.filter(pk=customer_id).first()
     if customer is None:
         raise CustomerNotFound(f"There is no customer with id {customer_id}.")
     return customer

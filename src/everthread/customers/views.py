@@ -118,7 +118,7 @@ def customer_new(request: StaffRequest) -> HttpResponse:
 @requires(Capability.VIEW_CUSTOMERS)
 def customer_page(request: StaffRequest, customer_id: int) -> HttpResponse:
     customer = customer_open(viewer=request.user, customer_id=customer_id)
-    merges = customer_merges_kept(customer_id=customer_id)
+    merges = customer_merges_kept(customer_id=customer_id) if customer.keeps_merges else []
     # Sections query by the row itself; one that shows guarded fields asks Shown.to(viewer).
     sections = customer_page_sections(request, customer)
     seen = customer_as_seen(customer, viewer=request.user)

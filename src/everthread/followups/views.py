@@ -64,7 +64,7 @@ def followup_page(request: StaffRequest, followup_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def followup_new(request: StaffRequest, customer_id: int) -> HttpResponse:
     if request.method == "GET":
-        customer = customer_open(viewer=request.user, customer_id=customer_id)
+        customer = customer_open(viewer=request.user, customer_id=customer_id, contact_points=False)
     else:
         customer = customer_to_edit(actor=request.user, customer_id=customer_id)
     journeys = customer_journeys(request, customer)

@@ -23,7 +23,7 @@ from everthread.notes.services import note_save
 def note_new(request: StaffRequest, customer_id: int, note_id: int | None = None) -> HttpResponse:
     """A new note, or the author's draft to complete."""
     if request.method == "GET":
-        customer = customer_open(viewer=request.user, customer_id=customer_id)
+        customer = customer_open(viewer=request.user, customer_id=customer_id, contact_points=False)
     else:
         customer = customer_to_edit(actor=request.user, customer_id=customer_id)
     journeys = customer_journeys(request, customer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 from django.db import transaction
@@ -20,8 +20,11 @@ from everthread.customers.errors import (
 from everthread.customers.models import PROFILE_FIELDS, Customer
 from everthread.customers.preferences import Preferences
 from everthread.customers.recognition import Clues, Recognition, recognise
-from everthread.customers.selectors import customer_detail
+from everthread.customers.selectors import MergesKept, customer_detail
 from everthread.customers.services.contacts import contact_point_attach
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 MAX_TAGS = 20
@@ -75,15 +78,18 @@ def customer_update(*, actor: Staff, customer_id: int, profile: Mapping[str, Any
     return customer
 
 
-def customer_open(*, viewer: Staff, customer_id: int) -> Customer:
-    """The customer's profile for ``viewer``, recorded in the audit log as a view."""
+def customer_open(
+    *, viewer: Staff, customer_id: int, contact_points: bool = True
+) -> WithAnnotations[Customer, MergesKept]:
+    """The customer's profile for ``viewer``, recorded in the audit log as a view; without
+    their contact points for a part of the page that shows none."""
     capability_require(staff=viewer, capability=Capability.VIEW_CUSTOMERS)
-    customer = customer_detail(customer_id=customer_id)
+    customer = customer_detail(customer_id=customer_id, contact_points=contact_points)
     audit_record(actor=viewer, action="customer.viewed", subject=customer, customer_id=customer.pk)
     return customer
 
 
-def customer_to_edit(*, actor: Staff, customer_id: int) -> Customer:
+def customer_to_edit(*, actor: Staff, customer_id: int) -> WithAnnotations[Customer, MergesKept]:
     """The customer a write works on, for staff allowed to change customers' records."""
     capability_require(staff=actor, capability=Capability.EDIT_CUSTOMERS)
     return customer_detail(customer_id=customer_id)
