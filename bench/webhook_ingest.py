@@ -302,23 +302,32 @@ def measure(args: argparse.Namespace, env: dict[str, str], url: str, work: Path)
 
 
 # From profiles on this machine of one webhook and one event's processing, in-process.
-NOTE = """Not met on this machine. The runs shared the 2 cores with a 1M-customer load and the
-test suite (load average 5 to 7), and wrk, PostgreSQL and gunicorn share them too, so the
-figures vary between runs (bench/results/webhook_ingest.json has every run). What changed
-on 2026-12-07: a first delivery is now one INSERT of the event and one of its task in one
-transaction, one commit (before: 7 queries and two commits, the task written only after
-the event's commit). Back to back at a load average of about 4.5, the threaded server went
-from 266 (Twilio) and 245 (Meta) accepted/s to 378 and 456. Where the time goes now,
-in-process: about 4 ms a webhook, of which PostgreSQL's WAL flush is about 2.2 ms
-(pg_test_fsync: fdatasync 447 a second on this disk), so each sync worker waits on its
-commit and the threaded server does better because PostgreSQL flushes concurrent commits
-together; the rest is Python (Django's request cycle and middleware, Twilio's validator,
-the ORM's insert, django-tasks' enqueue), about 1.5 ms of CPU a request. With wrk and
-PostgreSQL on the same 2 cores, 1,000 a second needs well under 1 ms of CPU a request.
-Next steps: the event and its task as one raw statement, more threads per worker so more
-commits share a flush, and measuring on a machine that is not shared. The worker's
-processing rate (recognition, journey, timeline: about 20 ms an event in-process) is
-bound by the same shared cores."""
+NOTE = """What changed on 2026-12-07, measured the same way (the rate on a host shared with a
+1M-customer load, load average about 6; the CPU per message on any host): 275-290 -> 590-700
+accepted/s threaded, gunicorn CPU 2.0-2.5 -> 1.0-1.3 ms a message, PostgreSQL 0.3-0.5 ->
+0.2 ms. Then on the host to itself, the table above. How:
+- Deliveries arriving together are written together. Each gunicorn worker's intake
+  (channels/services/intake.py) has one writer thread; a request hands it its events and
+  waits; the writer keeps every delivery waiting in one statement (the events INSERT ...
+  RETURNING with the queue's task beside it): one round trip and one commit for the batch,
+  where a transaction of two ORM inserts took four round trips and a commit per delivery.
+  Each request still answers only once its own events are committed.
+- /hooks/ is answered right after the health checks (channels.middleware): no session,
+  CSRF, CSP, time zone or audit middleware for a provider's server (0.6 -> 0.3 ms of CPU a
+  request in-process).
+- Every view and the API's schemas are loaded as a worker starts, not on its first
+  request (seconds of CPU that the first deliveries waited for).
+- 32 threads a worker, at least wrk's connections, so a delivery waits in the intake's
+  batch rather than in gunicorn's queue for a thread.
+Not met: p99 ≤ 50 ms at 1,000/s. wrk keeps 32 requests in flight, so at 1,000 a second a
+request waits about 32 ms on average whatever the server does, and the tail is the 2
+cores' scheduler: wrk, PostgreSQL, the two writers and 64 request threads share them.
+gunicorn's threaded worker costs about 0.5 ms of the 1.2-1.4 ms a message beyond
+Django's 0.3 ms and the writer's. Next: fewer connections for a lower p99 at the same
+batching, a server with its HTTP parsing in C (uvicorn with httptools) for the hooks, and
+the worker's processing rate: 4-7 events a second in this run (before 2026-12-07 too),
+against about 30 a second for one worker timed by hand on the same backlog while the host
+was busy; why the benchmark's reading is that low is not found yet."""
 
 
 def _body(figures: dict[str, Any], repeat: int, connections: int) -> str:
