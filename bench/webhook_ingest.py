@@ -325,9 +325,12 @@ cores' scheduler: wrk, PostgreSQL, the two writers and 64 request threads share 
 gunicorn's threaded worker costs about 0.5 ms of the 1.2-1.4 ms a message beyond
 Django's 0.3 ms and the writer's. Next: fewer connections for a lower p99 at the same
 batching, a server with its HTTP parsing in C (uvicorn with httptools) for the hooks, and
-the worker's processing rate: 4-7 events a second in this run (before 2026-12-07 too),
-against about 30 a second for one worker timed by hand on the same backlog while the host
-was busy; why the benchmark's reading is that low is not found yet."""
+the worker's processing rate: 4-7 events a second in this run (before 2026-12-07 too).
+Found after the run: the workers start right after the burst, before PostgreSQL has
+statistics for the 110,000 tasks just queued, so django-tasks' claim of the next task is
+planned as bitmap scans of every queued task: 102 ms a claim, 0.37 ms once the table is
+analysed (autovacuum does within about a minute). Next: analyse the queue after a burst
+(or a claim that needs no statistics) and measure again."""
 
 
 def _body(figures: dict[str, Any], repeat: int, connections: int) -> str:
