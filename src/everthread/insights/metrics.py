@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -162,6 +162,32 @@ def microseconds(delta: datetime.timedelta | float | None) -> int:
 def waited(total_us: int) -> float:
     """Hours, as ``hours`` gives them for the same summed duration."""
     return hours(datetime.timedelta(microseconds=total_us))
+
+
+Rows = Iterable[Mapping[str, Any]]
+
+
+def rolled_and_live(
+    scope: Scope,
+    *,
+    rolled: Callable[[Q], Rows],
+    live: Callable[[Scope], Rows],
+    by: tuple[str, ...],
+    sums: tuple[str, ...],
+) -> dict[tuple[Any, ...], dict[str, int]]:
+    """``sums`` added up per ``by`` over the scope: the whole days the rollups hold from
+    ``rolled`` (given those days), the rest from ``live`` (per live part); 1 query, and 1
+    per live part. Counts add as they are, durations in whole microseconds."""
+    split = rollup_split(scope)
+    rows: list[Mapping[str, Any]] = [*rolled(split.days)] if split.runs else []
+    for part in split.live:
+        rows += live(part)
+    found: dict[tuple[Any, ...], dict[str, int]] = {}
+    for row in rows:
+        totals = found.setdefault(tuple(row[key] for key in by), dict.fromkeys(sums, 0))
+        for key in sums:
+            totals[key] += microseconds(row.get(key))
+    return found
 
 
 # --- Where each kind of row sits in a scope ---
@@ -381,28 +407,24 @@ def response_time(scope: Scope) -> tuple[float, int, float | None]:
 
 def replies_by_channel(scope: Scope) -> dict[str, tuple[int, int]]:
     """Per channel of the customer's messages: how many we answered and the sum of the
-    waits in microseconds, from the rollups for whole days rolled up and live for the rest
-    (1 query, and 1 per live part)."""
-    split = rollup_split(scope)
-    found: dict[str, tuple[int, int]] = {}
-    rows: list[dict[str, Any]] = []
-    if split.runs:
-        rows += (
-            ReplyDay.objects.filter(split.days, contacts_in(scope))
+    waits in microseconds (rolled_and_live)."""
+    found = rolled_and_live(
+        scope,
+        rolled=lambda days: (
+            ReplyDay.objects.filter(days, contacts_in(scope))
             .values("channel")
             .annotate(n=Sum("answered"), wait=Sum("wait_us"))
-        )
-    for part in split.live:
-        rows += (
+        ),
+        live=lambda part: (
             replies(part)
             .values("channel")
             .annotate(n=Count("id"), wait=Sum(elapsed("reply_at", "occurred_at")))
             .order_by()
-        )
-    for row in rows:
-        n, wait = found.get(row["channel"], (0, 0))
-        found[row["channel"]] = (n + row["n"], wait + microseconds(row["wait"]))
-    return found
+        ),
+        by=("channel",),
+        sums=("n", "wait"),
+    )
+    return {channel: (totals["n"], totals["wait"]) for (channel,), totals in found.items()}
 
 
 @metric_register("consent_coverage", label="Consent on record", unit="percent")
@@ -453,31 +475,30 @@ def message_answered() -> Exists:
 
 def sent_by_channel(scope: Scope, *, answers: bool = True) -> dict[str, dict[str, int]]:
     """Per consent channel: messages sent in the scope, those the tone check passed without
-    a warning and (``answers``) those the customer answered; from the rollups for whole
-    days rolled up and live for the rest (1 query, and 1 per live part)."""
-    split = rollup_split(scope)
-    rows: list[dict[str, Any]] = []
-    if split.runs:
-        sent = SentDay.objects.filter(split.days, staff_in(scope, "created_by"))
+    a warning and (``answers``) those the customer answered (rolled_and_live)."""
+
+    def rolled(days: Q) -> Rows:
+        sent = SentDay.objects.filter(days, staff_in(scope, "created_by"))
         if scope.channel:
             sent = sent.filter(channel=consent_channel_of(scope.channel))
-        rows += sent.values("channel").annotate(
+        return sent.values("channel").annotate(
             sent=Sum("sent"), on_tone=Sum("on_tone"), answered=Sum("answered")
         )
+
     counts = {
         "sent": Count("id"),
         "on_tone": Count("id", filter=~Q(tone_hints__icontains=TONE_WARNING)),
     }
     if answers:
         counts["answered"] = Count("id", filter=Q(message_answered()))
-    for part in split.live:
-        rows += messages_in(part).values("channel").annotate(**counts).order_by()
-    found: dict[str, dict[str, int]] = {}
-    for row in rows:
-        totals = found.setdefault(row["channel"], {"sent": 0, "on_tone": 0, "answered": 0})
-        for key in totals:
-            totals[key] += row.get(key, 0)
-    return found
+    found = rolled_and_live(
+        scope,
+        rolled=rolled,
+        live=lambda part: messages_in(part).values("channel").annotate(**counts).order_by(),
+        by=("channel",),
+        sums=("sent", "on_tone", "answered"),
+    )
+    return {channel: totals for (channel,), totals in found.items()}
 
 
 @metric_register(

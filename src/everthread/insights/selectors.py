@@ -20,21 +20,21 @@ from everthread.core.pagination import time_keyset_page
 from everthread.followups.models import FollowUp
 from everthread.insights.metrics import (
     Measure,
+    Rows,
     contacts_in,
     elapsed,
     followups_in,
     followups_placed,
     mean,
     metrics_measure,
-    microseconds,
     rate,
     repeats_in,
     replies_by_channel,
+    rolled_and_live,
     tone_by_channel,
     waited,
 )
 from everthread.insights.models import BreakDay, MoveDay
-from everthread.insights.rollups.selectors import rollup_split
 from everthread.insights.scope import Scope
 
 
@@ -141,31 +141,24 @@ MOVE = ("came_from", "channel")
 
 
 def _flows(scope: Scope) -> list[dict[str, object]]:
-    """The moves, from the rollups for whole days rolled up and live for the rest (1 query,
-    and 1 per live part)."""
-    split = rollup_split(scope)
-    rows: list[dict[str, Any]] = []
-    if split.runs:
-        rows += (
-            MoveDay.objects.filter(split.days, contacts_in(scope))
+    """The moves between channels (rolled_and_live)."""
+    found = rolled_and_live(
+        scope,
+        rolled=lambda days: (
+            MoveDay.objects.filter(days, contacts_in(scope))
             .values(*MOVE)
             .annotate(moves=Sum("moves"), wait=Sum("wait_us"))
-        )
-    for part in split.live:
-        rows += (
+        ),
+        live=lambda part: (
             moves_live(part)
             .values(*MOVE)
             .annotate(moves=Count("id"), wait=Sum(elapsed("occurred_at", "left_at")))
             .order_by()
-        )
-    found: dict[tuple[str, str], tuple[int, int]] = {}
-    for row in rows:
-        moves, wait = found.get((row["came_from"], row["channel"]), (0, 0))
-        found[row["came_from"], row["channel"]] = (
-            moves + row["moves"],
-            wait + microseconds(row["wait"]),
-        )
-    ordered = sorted(found.items(), key=lambda item: (-item[1][0], *item[0]))
+        ),
+        by=MOVE,
+        sums=("moves", "wait"),
+    )
+    ordered = sorted(found.items(), key=lambda item: (-item[1]["moves"], *item[0]))
     return [
         {
             "from": came_from,
@@ -173,10 +166,10 @@ def _flows(scope: Scope) -> list[dict[str, object]]:
             "from_label": channel_label(came_from),
             "to_label": channel_label(channel),
             "label": f"{channel_label(came_from)} → {channel_label(channel)}",
-            "moves": moves,
-            "hours": mean(waited(wait_us), moves)[2],
+            "moves": totals["moves"],
+            "hours": mean(waited(totals["wait"]), totals["moves"])[2],
         }
-        for (came_from, channel), (moves, wait_us) in ordered
+        for (came_from, channel), totals in ordered
     ]
 
 
@@ -205,25 +198,20 @@ def moves_live(scope: Scope) -> QuerySet[Interaction]:
 
 
 def _breaks(scope: Scope, repeats: Mapping[str, int]) -> list[dict[str, object]]:
-    """Per channel, from the rollups for whole days rolled up and live for the rest (1
-    query, and 1 per live part)."""
-    split = rollup_split(scope)
-    rows: list[dict[str, Any]] = []
-    if split.runs:
-        rolled = BreakDay.objects.filter(split.days, followups_placed(scope))
+    """Per channel: follow-ups missed and escalated (rolled_and_live), and repeats."""
+
+    def rolled(days: Q) -> Rows:
+        breaks = BreakDay.objects.filter(days, followups_placed(scope))
         if scope.channel:
-            rolled = rolled.filter(channel=scope.channel)
-        rows += rolled.values("channel").annotate(missed=Sum("missed"), escalated=Sum("escalated"))
-    for part in split.live:
-        rows += followups_breaking(part)
-    by_channel: dict[str, dict[str, int]] = {}
-    for row in rows:
-        counts = by_channel.setdefault(row["channel"], {"missed": 0, "escalated": 0})
-        counts["missed"] += row["missed"]
-        counts["escalated"] += row["escalated"]
-    channels = sorted(set(by_channel) | set(repeats))
+            breaks = breaks.filter(channel=scope.channel)
+        return breaks.values("channel").annotate(missed=Sum("missed"), escalated=Sum("escalated"))
+
+    rows = rolled_and_live(
+        scope, rolled=rolled, live=followups_breaking, by=("channel",), sums=("missed", "escalated")
+    )
+    by_channel = {channel: totals for (channel,), totals in rows.items()}
     found = []
-    for channel in channels:
+    for channel in sorted(set(by_channel) | set(repeats)):
         row = by_channel.get(channel, {})
         counts = {
             "missed": row.get("missed", 0),
