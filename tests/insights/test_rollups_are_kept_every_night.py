@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from everthread.insights.models import RollupDay
@@ -64,3 +66,9 @@ def _without_values(figures: dict) -> dict:
         **figures,
         "metrics": {key: m for key, m in figures["metrics"].items() if m[2] is not None},
     }
+
+
+def test_the_command_refuses_a_date_it_cannot_read_and_rolls_up_nothing(organisation) -> None:
+    with pytest.raises(CommandError, match="'2026-13-01' is not a date: write it as YYYY-MM-DD"):
+        call_command("rollups", "--since", "2026-13-01")
+    assert not RollupDay.objects.exists()

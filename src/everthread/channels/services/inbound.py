@@ -81,22 +81,18 @@ def inbound_events_store(
     db = connections[DEFAULT_DB_ALIAS]
     if db.vendor == "postgresql" and not db.in_atomic_block:
         return _INTAKE.keep(events)
-    return _deliveries_keep([events])[0]
-
-
-def _deliveries_keep(deliveries: list[list[InboundEvent]]) -> list[list[InboundEvent]]:
-    """Keep the events of several deliveries in one transaction; each delivery's new events."""
     try:
         with transaction.atomic():
-            InboundEvent.objects.bulk_create([event for events in deliveries for event in events])
-            _queue_with_the_events([event for events in deliveries for event in events])
-        return deliveries
-    except IntegrityError:  # a retried delivery among them: each on its own, as a retry
-        return [_new_events_store(events) for events in deliveries]
+            InboundEvent.objects.bulk_create(events)
+            _queue_with_the_events(events)
+        return events
+    except IntegrityError:  # a retried delivery: some of these are held already
+        return _new_events_store(events)
 
 
 def _deliveries_keep_at_once(deliveries: list[list[InboundEvent]]) -> list[list[InboundEvent]]:
-    """The intake's writer on PostgreSQL: what _deliveries_keep does, as one statement.
+    """The intake's writer on PostgreSQL: several deliveries kept as one keeps one, in one
+    statement; each delivery's new events.
 
     The events and the database queue's task for them are one INSERT ... RETURNING with
     a second INSERT beside it, sent in autocommit: one round trip and one commit, where a
@@ -107,11 +103,14 @@ def _deliveries_keep_at_once(deliveries: list[list[InboundEvent]]) -> list[list[
 
     events = [event for delivery in deliveries for event in delivery]
     backend = process_inbound_events.get_backend()
-    queued_with = isinstance(backend, DatabaseBackend)
+    # The database queue's task is written by the same statement; any other queue is
+    # given the events once they are committed.
+    task = (
+        _task_row(backend, process_inbound_events) if isinstance(backend, DatabaseBackend) else None
+    )
     db = connections[DEFAULT_DB_ALIAS]
     sql, params = _events_insert(events, db)
-    if isinstance(backend, DatabaseBackend):
-        task = _task_row(backend, process_inbound_events)
+    if task is not None:
         task_sql, task_params = _task_insert(task, db)
         sql = f"WITH kept AS ({sql}), queued AS ({task_sql}) SELECT id FROM kept ORDER BY id"
         params += task_params
@@ -123,7 +122,7 @@ def _deliveries_keep_at_once(deliveries: list[list[InboundEvent]]) -> list[list[
         return [_new_events_store(delivery) for delivery in deliveries]
     for event, pk in zip(events, ids, strict=True):
         event.pk, event._state.adding, event._state.db = pk, False, db.alias
-    if queued_with:
+    if task is not None:
         task.args_kwargs = {"args": [], "kwargs": {"event_ids": ids}}
         task_enqueued.send(type(backend), task_result=task.task_result)
     else:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from argparse import ArgumentTypeError
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -19,10 +20,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--since",
-            type=datetime.date.fromisoformat,
+            type=_date,
             help="recompute every day from this date (YYYY-MM-DD) on",
         )
 
     def handle(self, *args: Any, since: datetime.date | None, **options: Any) -> None:
         days = rollups_catch_up(since=since, progress=options["verbosity"] > 0)
         self.stdout.write(self.style.SUCCESS(f"{days:,} days rolled up."))
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ArgumentTypeError(f"{text!r} is not a date: write it as YYYY-MM-DD") from None
