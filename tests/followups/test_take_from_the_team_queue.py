@@ -3,9 +3,8 @@ history says so, and a colleague who clicks a moment later is told it has gone."
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from continuity import colleague, covent_garden_team, customer, from_now
 from everthread.followups.errors import FollowUpTaken
@@ -50,7 +49,9 @@ def test_taking_it_makes_it_yours(isabelle, queued: FollowUp) -> None:
 
     assert (taken.owner, taken.team) == (isabelle, None)
     assert list(team_followups(staff=isabelle)) == []
-    day = my_day(staff=isabelle, now=taken.due_at - datetime.timedelta(minutes=5))
+    # Seen from the start of the day it falls due (due in two hours may be after midnight).
+    morning = timezone.localtime(taken.due_at).replace(hour=0, minute=0, second=0, microsecond=0)
+    day = my_day(staff=isabelle, now=morning)
     assert (day.queue, day.due_today) == ([], [taken])
     [handover] = taken.handovers.all()
     assert (handover.from_team, handover.to_owner, handover.reason) == (

@@ -92,7 +92,7 @@ class Day:
 def my_day(*, staff: Staff, now: datetime.datetime | None = None) -> Day:
     """A member of staff's day, in 5 queries, a manager's included."""
     now = now or timezone.now()
-    end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59)
+    end_of_day = timezone.localtime(now).replace(hour=23, minute=59, second=59, microsecond=999999)
     horizon = end_of_day + COMING_UP
     mine = list(
         _open().filter(owner=staff, due_at__lte=horizon).order_by("due_at", "id")[: LIST_LIMIT * 4]
