@@ -24,13 +24,15 @@ def upload_csv(actor: Staff, text: str, file_name: str = "customers.csv") -> Cus
     return customer_import_upload(actor=actor, file_name=file_name, source=source)
 
 
-def worker_run_queued() -> None:
-    """`everthread worker --batch`: run what is queued, then stop."""
+def worker_run_queued(*options: str) -> None:
+    """`everthread worker --batch`: run what is queued (or as ``options`` say), then stop."""
     # The worker installs its own handlers to stop gracefully; the test run keeps pytest's.
     numbers = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
     saved = {number: signal.getsignal(number) for number in numbers}
     try:
-        call_command("worker", "--batch", "--no-reload", "--no-startup-delay", stdout=io.StringIO())
+        call_command(
+            "worker", "--batch", "--no-reload", "--no-startup-delay", *options, stdout=io.StringIO()
+        )
     finally:
         for number, handler in saved.items():
             signal.signal(number, handler)

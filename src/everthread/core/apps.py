@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from everthread.core.models import AuditEvent
+        from everthread.core.nightly import nightly_register
+        from everthread.core.tasks import prune_finished_tasks
         from everthread.privacy.registry import json_scrub, personal_data_register
 
         # The accountability record outlives the person: who looked and what was done stays,
@@ -28,6 +30,7 @@ class CoreConfig(AppConfig):
             kept_because="the audit log is the accountability record and is never erased",
             scrub=json_scrub("detail", keep=AUDIT_DETAIL_KEPT),
         )
+        nightly_register(prune_finished_tasks)
 
 
 # Keys of an audit event's detail that say what happened, never who it happened to.

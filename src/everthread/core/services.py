@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import secrets
 from collections.abc import Callable, Iterable
@@ -11,6 +12,8 @@ from typing import Any
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from everthread.core.bulk_writes import rows_insert
 from everthread.core.errors import (
@@ -32,6 +35,10 @@ from everthread.core.models import (
 )
 
 TOKEN_PREFIX = "et_"
+# How long finished background work stays in the queue's table: failures longer, for whoever
+# looks into why.
+FINISHED_TASKS_KEPT = datetime.timedelta(days=7)
+FAILED_TASKS_KEPT = datetime.timedelta(days=30)
 
 # Where the current request or command comes from ("web 203.0.113.7", "API token et_ab12cd34
 # from ...", "command line"): set once per request by AuditOriginMiddleware and per run by
@@ -206,3 +213,15 @@ def _idempotent_replay(*, staff: Staff, key: str, digest: str) -> tuple[int, Any
     if record.status is None:  # only a writer that never committed leaves this
         raise Conflict("The first request with this Idempotency-Key has not finished.")
     return record.status, record.response
+
+
+def finished_tasks_prune(*, now: datetime.datetime | None = None) -> int:
+    """Delete background work that finished long enough ago; how many. Every webhook and
+    reminder leaves a finished row in the queue's table, which would otherwise only grow."""
+    now = now or timezone.now()
+    finished = DBTaskResult.objects.filter(
+        models.Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lt=now - FINISHED_TASKS_KEPT)
+        | models.Q(status=TaskResultStatus.FAILED, finished_at__lt=now - FAILED_TASKS_KEPT)
+    )
+    deleted, _ = finished.delete()
+    return deleted

@@ -8,9 +8,9 @@ event's detail: only that column, and only in a transaction that has said so wit
 save() is its guard.
 """
 
-from typing import Any
-
 from django.db import migrations, models
+
+from everthread.core.migration_operations import PostgreSQLOnly
 
 APPEND_ONLY = """
 CREATE OR REPLACE FUNCTION core_auditevent_append_only() RETURNS trigger AS $$
@@ -34,18 +34,6 @@ REMOVE = """
 DROP TRIGGER IF EXISTS core_auditevent_append_only ON core_auditevent;
 DROP FUNCTION IF EXISTS core_auditevent_append_only();
 """
-
-
-class PostgreSQLOnly(migrations.RunSQL):
-    """RunSQL that does nothing on other databases."""
-
-    def database_forwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, *args)
-
-    def database_backwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, *args)
 
 
 class Migration(migrations.Migration):

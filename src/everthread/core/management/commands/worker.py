@@ -5,9 +5,11 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connections, router
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
+from django_tasks_db.models import DBTaskResult
 from django_tasks_rq import RQBackend
 
 from everthread.core.nightly import nightly_schedule
@@ -51,8 +53,20 @@ class Command(DatabaseWorker):
                 "worker instead, unset EVERTHREAD_TASKS_IMMEDIATE and start `everthread worker`."
             )
         self._queue_tonight()
+        _queue_statistics_refresh()
         super().handle(*args, backend_name=backend_name, **options)
 
     def _queue_tonight(self) -> None:
         for path in nightly_schedule():
             self.stdout.write(f"Queued tonight's {path}")
+
+
+def _queue_statistics_refresh() -> None:
+    """Analyse the queue before the first claim: the claim's plan rests on its statistics,
+    and a burst queued while no worker ran has none yet (each claim then sorts every queued
+    task, 102 ms at 110,000, instead of reading the first from the queue's index, 0.1 ms).
+    While workers run, the table's autovacuum settings keep them fresh (core 0005)."""
+    connection = connections[router.db_for_write(DBTaskResult)]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {DBTaskResult._meta.db_table}")
