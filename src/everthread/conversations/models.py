@@ -84,7 +84,10 @@ class Interaction(models.Model):
         OUTBOUND = "outbound", "To the customer"
         INTERNAL = "internal", "Between colleagues"
 
-    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="interactions")
+    # Indexed by interaction_customer_time, which leads with it.
+    customer = models.ForeignKey(
+        Customer, on_delete=models.CASCADE, related_name="interactions", db_index=False
+    )
     journey = models.ForeignKey(
         Journey, null=True, blank=True, on_delete=models.SET_NULL, related_name="interactions"
     )
@@ -118,6 +121,9 @@ class Interaction(models.Model):
             # The continuity metrics read a period's contacts, of everyone or of one store,
             # team or colleague, and the contact before or after each on its journey.
             models.Index(fields=["occurred_at"], name="interaction_time"),
+            # Whether a customer was in touch in a period, from the index alone (consent
+            # coverage asks it of every customer).
+            models.Index(fields=["customer", "occurred_at"], name="interaction_customer_time"),
             models.Index(fields=["store", "occurred_at"], name="interaction_store_time"),
             models.Index(fields=["team", "occurred_at"], name="interaction_team_time"),
             models.Index(fields=["staff", "occurred_at"], name="interaction_staff_time"),
