@@ -5,29 +5,51 @@ with JavaScript (HTMX) or without."""
 
 from __future__ import annotations
 
+import re
+
 from consenting import GRANTED, WITHDRAWN, client_of, isabelle, record
 from everthread.core.models import AuditEvent
 from factories import StaffFactory
 from opening import panel_opened, signed_in_as
 
 
-def test_the_history_comes_when_opened_newest_first(organisation) -> None:
+def test_the_history_comes_when_opened_newest_first_a_page_at_a_time(organisation) -> None:
     advisor = isabelle()
     charlotte = client_of(advisor, "Charlotte", "Hale", "+447700900111")
     for n in range(30):
         record(charlotte, "email", "marketing", WITHDRAWN if n % 2 else GRANTED, days_ago=40 - n)
     history = f"/customers/{charlotte.pk}/consent/history/"
+    client = signed_in_as(advisor)
 
-    opened = panel_opened(signed_in_as(advisor), customer_id=charlotte.pk, url=history)
+    opened = panel_opened(client, customer_id=charlotte.pk, url=history)
+    [older] = re.findall(r'hx-get="([^"]*cursor=[^"]*)"', opened.piece)
+    rest = client.get(older, headers={"HX-Request": "true"}).content.decode()
 
     assert "History (30)" in opened.page and f'hx-get="{history}"' in opened.page
     assert "Yes, send me new arrivals." not in opened.page
-    assert "<html" not in opened.piece and opened.piece.count("<li>") == 30
+    # The newest 25 when opened, then the 5 older ones in place of the "Older" link.
+    assert "<html" not in opened.piece and opened.piece.count("<li>") == 25
+    assert "<ul" not in rest and rest.count("<li>") == 5 and "Older" not in rest
     # The last change was a withdrawal: it comes first.
     assert opened.piece.index("Withdrawn") < opened.piece.index("Granted")
-    assert "<html" in opened.full and opened.full.count("Yes, send me new arrivals.") == 30
+    assert "<html" in opened.full and opened.full.count("Yes, send me new arrivals.") == 25
+    assert f'href="{older}"' in opened.full  # without JavaScript, a page of its own
     views = AuditEvent.objects.filter(action="customer.viewed", customer_id=charlotte.pk)
-    assert views.count() == 3  # opening the history is a view of the customer, like the page
+    assert views.count() == 4  # opening the history is a view of the customer, like the page
+
+
+def test_a_broken_history_link_says_so(organisation) -> None:
+    advisor = isabelle()
+    charlotte = client_of(advisor, "Charlotte", "Hale", "+447700900111")
+    record(charlotte, "email", "marketing", GRANTED)
+
+    response = signed_in_as(advisor).get(
+        f"/customers/{charlotte.pk}/consent/history/?cursor=not-a-cursor",
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 400
+    assert "That page link is not valid" in response.content.decode()
 
 
 def test_the_form_comes_when_opened_and_records(organisation) -> None:

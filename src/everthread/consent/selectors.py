@@ -6,11 +6,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from everthread.consent.ledger import ConsentState, Standing, standing_derive
 from everthread.consent.models import ConsentEvent
+from everthread.core.pagination import time_keyset_page
 
 Kind = ConsentEvent.Kind
 
@@ -29,6 +31,21 @@ def consent_history(*, customer_id: int) -> list[ConsentEvent]:
         ConsentEvent.objects.filter(customer_id=customer_id)
         .select_related("recorded_by")
         .order_by("occurred_at", "id")
+    )
+
+
+def consent_history_page(
+    *, customer_id: int, after: str | None = None, limit: int | None = None
+) -> tuple[list[ConsentEvent], str | None]:
+    """A page of the customer's consent events, newest first, with who recorded each, and
+    the cursor to the older ones (None on the last page); 1 query."""
+    events = ConsentEvent.objects.filter(customer_id=customer_id).select_related("recorded_by")
+    return time_keyset_page(
+        events,
+        by="occurred_at",
+        after=after,
+        limit=limit or settings.PAGE_SIZE,
+        newest_first=True,
     )
 
 

@@ -16,7 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from everthread.consent.forms import CELL_CHANGES, ConsentChangeForm
 from everthread.consent.ledger import standing_derive
 from everthread.consent.models import ConsentEvent
-from everthread.consent.selectors import consent_at_a_glance, consent_history
+from everthread.consent.selectors import (
+    consent_at_a_glance,
+    consent_history,
+    consent_history_page,
+)
 from everthread.consent.services import (
     Evidence,
     consent_do_not_contact,
@@ -50,11 +54,17 @@ def consent_section(request: HttpRequest, customer: Customer) -> dict[str, Any]:
 
 @requires(Capability.VIEW_CUSTOMERS)
 def history(request: StaffRequest, customer_id: int) -> HttpResponse:
-    """Every consent event, newest first: the list alone for HTMX (the page's panel fetches
-    it when opened), else a page of its own."""
+    """Consent events, newest first, a page at a time: for HTMX the list (the page's panel
+    fetches it when opened) or the older events its "Older" link asks for, else a page of
+    its own."""
     customer = customer_open(viewer=request.user, customer_id=customer_id, contact_points=False)
-    context = {"customer": customer, "history": consent_history(customer_id=customer.pk)[::-1]}
-    template = "consent/_history.html" if request.htmx else "consent/history.html"
+    after = request.GET.get("cursor") or None
+    events, next_cursor = consent_history_page(customer_id=customer.pk, after=after)
+    context = {"customer": customer, "history": events, "next_cursor": next_cursor}
+    if not request.htmx:
+        template = "consent/history.html"
+    else:
+        template = "consent/_history_events.html" if after else "consent/_history.html"
     return render(request, template, context)
 
 
