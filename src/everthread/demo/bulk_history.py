@@ -285,7 +285,9 @@ def history_draw(
             )
             message_draw(rng, cast_, next_id, rows, client, contact)
         else:
-            _journey(rng, cast_, next_id, rows, client, size=size, start=start, now=now)
+            _journey(
+                rng, cast_, next_id, rows, client, size=size, start=start, since=since, now=now
+            )
         left -= size
 
 
@@ -306,13 +308,17 @@ def _journey(
     *,
     size: int,
     start: datetime.datetime,
+    since: datetime.datetime,
     now: datetime.datetime,
 ) -> None:
     need = _need(rng, cast_)
     journey_id = next_id(Journey)
-    # Minutes to days between contacts; a journey that would run past now happened earlier.
+    # Minutes to days between contacts. A journey that would run past now starts anywhere it
+    # fits instead: ending each of them at now piled tens of thousands of contacts on the
+    # hour the base was made.
     gaps = [datetime.timedelta(minutes=rng.randint(5, 3 * 24 * 60)) for _ in range(size)]
-    at = min(start, now - sum(gaps, datetime.timedelta()))
+    latest = now - sum(gaps, datetime.timedelta())
+    at = start if start <= latest else min(latest, since + (latest - since) * rng.random())
     channel = rng.choice(client.channels)
     contacts: list[InteractionRow] = []
     for position, gap in enumerate(gaps):
