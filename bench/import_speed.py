@@ -332,17 +332,18 @@ BEFORE = """Before, the per-row path (commit 743ba2d), 5,000 rows, same machine 
 import 22–34 rows/s on PostgreSQL and 43–117 on SQLite; re-import 177–337 and 343–818."""
 
 # What the import spends its time on, from py-spy profiles of it (see the commit log).
-TARGET_NOTE = """Where it falls short: the import is bound by its own CPU, and the 2 cores are
-shared with other work (the raw COPY baseline shows how much of a core a run got): per
-CPU-second of the importing process it is past the target (the "per CPU-second"
-column), so the wall-clock figure is what the run got of the machine. Tried and kept:
-one query for a batch's contact points (PostgreSQL: arrays, not thousands of bound
-values), COPY instead of bulk_create, one UPDATE over arrays instead of bulk_update's
-CASE per field and row, one audit row per customer, only the fields the file can change
-read back, and (2026-12-07) the common spellings of a UK mobile and an email normalised
-without `phonenumbers` or `email_validator` (a property test holds them to the same
-answers). Next lever: reading and deciding rows in a second process while the first
-writes, so both cores work on one file."""
+TARGET_NOTE = """Where it falls short: per CPU-second of the importing process it is past the
+target (the "per CPU-second" column), but the importer waits for PostgreSQL's side of each
+batch (the recognition reads, the COPY) before reading the next: on the host to itself
+(2026-12-08, 200,000 rows) the importing process used 27 s of CPU over 50.6 s, 3,953
+rows/s, where a shared host had given 2,278. Tried and kept: one query for a batch's contact
+points (PostgreSQL: arrays, not thousands of bound values), COPY instead of bulk_create,
+one UPDATE over arrays instead of bulk_update's CASE per field and row, one audit row per
+customer, only the fields the file can change read back, and (2026-12-07) the common
+spellings of a UK mobile and an email normalised without `phonenumbers` or
+`email_validator` (a property test holds them to the same answers). Next lever: reading
+and deciding the next batch while PostgreSQL writes the last (as `everthread generate`
+does), so both cores work on one file."""
 
 
 def _body(figures: dict[str, list[dict[str, Any]]], repeat: int, load: list[float]) -> str:
