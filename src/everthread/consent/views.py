@@ -14,12 +14,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from everthread.consent.forms import CELL_CHANGES, ConsentChangeForm
-from everthread.consent.ledger import standing_derive
 from everthread.consent.models import ConsentEvent
 from everthread.consent.selectors import (
     consent_at_a_glance,
-    consent_history,
     consent_history_page,
+    consent_standing,
 )
 from everthread.consent.services import (
     Evidence,
@@ -86,8 +85,8 @@ def consent_change(request: StaffRequest, customer_id: int) -> HttpResponse:
         else:
             messages.success(request, "Consent change recorded with its evidence.")
             return redirect("customers:detail", customer_id=customer.pk)
-    history = consent_history(customer_id=customer.pk)
-    context = {"customer": customer, "form": form, "standing": standing_derive(history)}
+    standing = consent_standing(customer_id=customer.pk)
+    context = {"customer": customer, "form": form, "standing": standing}
     return render(request, "consent/change.html", context, status=400)
 
 
